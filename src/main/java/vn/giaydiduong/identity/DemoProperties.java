@@ -1,0 +1,13 @@
+package vn.giaydiduong.identity;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Demo users and data; only the demo profile (the default run) and tests enable them. */
+@ConfigurationProperties("giaydiduong.demo")
+public record DemoProperties(boolean enabled, String password, List<String> wards, boolean sampleRegistrations) {
+
+  public DemoProperties {
+    wards = wards == null ? List.of() : List.copyOf(wards);
+  }
+}

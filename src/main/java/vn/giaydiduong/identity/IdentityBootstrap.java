@@ -1,0 +1,179 @@
+package vn.giaydiduong.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, on every start and idempotently, what the procedure needs in Camunda's identity service: the three
+ * role groups of every ward, the city-wide groups with their authorizations, and the Tasklist filters. Nothing
+ * here is demo data: production needs the same groups (its users come from the city's directory or Admin).
+ */
+@Component
+@Order(1)
+public class IdentityBootstrap implements ApplicationRunner {
+
+  /** Processes that CSKV officers start from Tasklist. */
+  public static final List<String> CSKV_STARTABLE_PROCESSES = List.of("individual-pass");
+
+  private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final WardRegistry wards;
+
+  public IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService, WardRegistry wards) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.wards = wards;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    createGroups();
+    grantRoleAuthorizations();
+    createFilters();
+  }
+
+  private void createGroups() {
+    Set<String> existing = identityService.createGroupQuery().list().stream().map(Group::getId)
+        .collect(Collectors.toCollection(HashSet::new));
+    int created = 0;
+    for (Role role : Role.values()) {
+      created += createGroup(existing, role.groupId(), role.label() + " (toàn thành phố)");
+    }
+    created += createGroup(existing, Role.SUPERVISORS, "Giám sát (Cockpit)");
+    created += createGroup(existing, Role.ANALYSTS, "Phân tích nghiệp vụ (BPMN/DMN)");
+    for (Ward ward : wards.all()) {
+      for (Role role : Role.values()) {
+        created += createGroup(existing, role.groupOf(ward.code()),
+            role.label() + " – " + ward.name() + ", " + ward.districtName());
+      }
+    }
+    if (created > 0) {
+      log.info("Created {} Camunda groups for the wards and roles", created);
+    }
+  }
+
+  private int createGroup(Set<String> existing, String id, String name) {
+    if (existing.contains(id)) {
+      return 0;
+    }
+    Group group = identityService.newGroup(id);
+    group.setName(name);
+    group.setType("WORKFLOW");
+    identityService.saveGroup(group);
+    return 1;
+  }
+
+  private void grantRoleAuthorizations() {
+    for (Role role : Role.values()) {
+      grant(role.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // Definitions hold no personal data; Tasklist shows their names and diagrams.
+      grant(role.groupId(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    }
+    for (String processKey : CSKV_STARTABLE_PROCESSES) {
+      grant(Role.CSKV.groupId(), Resources.PROCESS_DEFINITION, processKey, Permissions.CREATE_INSTANCE);
+    }
+    grant(Role.CSKV.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+
+    String sup = Role.SUPERVISORS;
+    grant(sup, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(sup, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // Supervisors watch every ward and retry failed steps (e.g. after an SMTP outage); they change no data.
+    grant(sup, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.UPDATE_INSTANCE);
+    grant(sup, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
+    grant(sup, Resources.TASK, "*", Permissions.READ);
+    grant(sup, Resources.DEPLOYMENT, "*", Permissions.READ);
+    grant(sup, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+    grant(sup, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+
+    String ana = Role.ANALYSTS;
+    grant(ana, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(ana, Resources.DEPLOYMENT, "*", Permissions.ALL);
+    grant(ana, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
+        Permissions.UPDATE);
+    grant(ana, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
+    grant(ana, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
+  }
+
+  private void createFilters() {
+    Map<String, List<String>> existing = filterService.createFilterQuery().list().stream()
+        .collect(Collectors.groupingBy(Filter::getName, Collectors.mapping(Filter::getId, Collectors.toList())));
+    TaskQuery wardQueue = taskService.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks().active();
+    createFilter(existing, "Việc của phường – CSKV", -10, wardQueue, Role.CSKV.groupId());
+    createFilter(existing, "Hồ sơ chờ xét duyệt – Cán bộ phường", -10, wardQueue, Role.OFFICIAL.groupId());
+    createFilter(existing, "Giấy chờ đóng dấu – Công an phường", -10, wardQueue, Role.POLICE.groupId());
+    createFilter(existing, "Việc tôi đang nhận", 0,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").active(),
+        Role.CSKV.groupId(), Role.OFFICIAL.groupId(), Role.POLICE.groupId());
+    createFilter(existing, "Tất cả việc đang mở – Giám sát", 10, taskService.createTaskQuery().active(),
+        Role.SUPERVISORS);
+  }
+
+  private void createFilter(Map<String, List<String>> existing, String name, int priority, TaskQuery query,
+      String... readers) {
+    String id;
+    if (existing.containsKey(name)) {
+      id = existing.get(name).get(0);
+    } else {
+      Filter filter = filterService.newTaskFilter(name)
+          .setOwner("admin")
+          .setProperties(Map.of("priority", priority, "refresh", true,
+              "description", "Tạo tự động khi khởi động; mỗi người chỉ thấy việc của phường mình."))
+          .setQuery(query);
+      id = filterService.saveFilter(filter).getId();
+    }
+    for (String reader : readers) {
+      grant(reader, Resources.FILTER, id, Permissions.READ);
+    }
+  }
+
+  /** Grants (adds) permissions to a group, keeping what an administrator may have granted besides. */
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).list().stream()
+        .findFirst().orElse(null);
+    if (auth == null) {
+      auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(groupId);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    } else if (List.of(permissions).stream().allMatch(auth::isPermissionGranted)) {
+      return;
+    }
+    for (Permission permission : permissions) {
+      auth.addPermission(permission);
+    }
+    authorizationService.saveAuthorization(auth);
+  }
+}

@@ -1,0 +1,73 @@
+package vn.giaydiduong.identity;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.intake.InvalidInputException;
+
+/** Who an official is: the ward they serve in a role, and whether they may see a ward's records. */
+@Component
+public class Officials {
+
+  public static final String ADMINS = "camunda-admin";
+
+  private final IdentityService identityService;
+
+  public Officials(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /** The one ward in which {@code userId} holds {@code role}. */
+  public String wardOf(String userId, Role role) {
+    if (userId == null) {
+      throw new InvalidInputException("Không xác định được người thực hiện: hãy đăng nhập bằng tài khoản "
+          + role.label() + " của phường.");
+    }
+    List<String> wards = groupIds(userId).stream().map(role::wardOf).flatMap(Optional::stream).toList();
+    if (wards.size() != 1) {
+      throw new InvalidInputException("Tài khoản " + userId + " phải thuộc nhóm " + role.label()
+          + " của đúng một phường (hiện có " + wards.size() + ").");
+    }
+    return wards.get(0);
+  }
+
+  /** Whether the current user works in {@code wardCode} (any role) or supervises the city. */
+  public boolean currentUserMaySee(String wardCode) {
+    Authentication auth = identityService.getCurrentAuthentication();
+    if (auth == null || auth.getGroupIds() == null) {
+      return false;
+    }
+    List<String> groups = auth.getGroupIds();
+    if (groups.contains(Role.SUPERVISORS) || groups.contains(ADMINS)) {
+      return true;
+    }
+    for (Role role : Role.values()) {
+      if (groups.contains(role.groupOf(wardCode))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public boolean currentUserIsAdmin() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(ADMINS);
+  }
+
+  public String currentUserId() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    return auth == null ? null : auth.getUserId();
+  }
+
+  private List<String> groupIds(String userId) {
+    Authentication auth = identityService.getCurrentAuthentication();
+    if (auth != null && userId.equals(auth.getUserId()) && auth.getGroupIds() != null
+        && !auth.getGroupIds().isEmpty()) {
+      return auth.getGroupIds();
+    }
+    return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+  }
+}

@@ -1,0 +1,171 @@
+package vn.giaydiduong.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and checks the list of residents a CSKV officer registers (the {@code residents} list of the start form,
+ * or the same JSON sent to the REST API). Collects every problem of every row before refusing, so the officer
+ * fixes the list in one go; accepts nothing partially.
+ */
+@Component
+public class ResidentListParser {
+
+  public static final int MAX_PERSONS = 1000;
+  /** Longest validity a ward grants at once (policy of September 2021: passes ran until the next review). */
+  public static final int MAX_VALIDITY_DAYS = 31;
+
+  private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M} .'-]*");
+  private static final Pattern PHONE = Pattern.compile("(0|\\+84)\\d{9}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  private final ObjectMapper json;
+
+  public ResidentListParser(ObjectMapper json) {
+    this.json = json;
+  }
+
+  public List<ApplicantDraft> parse(String residentsJson, LocalDate today) {
+    JsonNode list;
+    try {
+      list = residentsJson == null ? null : json.readTree(residentsJson);
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException("Danh sách người đề nghị không đọc được (không phải JSON hợp lệ).");
+    }
+    if (list == null || !list.isArray() || list.isEmpty()) {
+      throw new InvalidInputException("Danh sách người đề nghị cấp giấy đi đường đang trống: "
+          + "hãy nhập ít nhất một người.");
+    }
+    if (list.size() > MAX_PERSONS) {
+      throw new InvalidInputException("Danh sách có " + list.size() + " người, vượt quá " + MAX_PERSONS
+          + " người một lần đăng ký: hãy chia thành nhiều danh sách.");
+    }
+    List<String> problems = new ArrayList<>();
+    List<ApplicantDraft> drafts = new ArrayList<>();
+    Map<String, Integer> seenIds = new HashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      Row row = new Row(list.get(i), i + 1);
+      ApplicantDraft draft = row.read(today);
+      if (draft.idNumber() != null) {
+        Integer first = seenIds.putIfAbsent(draft.idNumber(), i + 1);
+        if (first != null) {
+          row.problem("số CCCD/CMND " + draft.idNumber() + " trùng với người thứ " + first);
+        }
+      }
+      problems.addAll(row.problems);
+      drafts.add(draft);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return drafts;
+  }
+
+  /** One row of the list, collecting its problems as it is read. */
+  private static final class Row {
+    private final JsonNode node;
+    private final int number;
+    private final List<String> problems = new ArrayList<>();
+
+    Row(JsonNode node, int number) {
+      this.node = node;
+      this.number = number;
+    }
+
+    ApplicantDraft read(LocalDate today) {
+      if (!node.isObject()) {
+        problem("dòng không đúng định dạng");
+        return new ApplicantDraft(null, null, null, null, null, null, null, null, null, null, null);
+      }
+      String name = text("fullName", "họ và tên", 100, true);
+      if (name != null) {
+        name = name.replaceAll("\\s+", " ");
+        if (!NAME.matcher(name).matches()) {
+          problem("họ và tên \"" + name + "\" chỉ được gồm chữ cái và dấu cách");
+        }
+      }
+      LocalDate dob = date("dateOfBirth", "ngày sinh");
+      if (dob != null && (dob.isAfter(today) || dob.isBefore(today.minusYears(120)))) {
+        problem("ngày sinh " + Dates.format(dob) + " không hợp lệ");
+      }
+      String idNumber = text("idNumber", "số CCCD/CMND", 20, true);
+      if (idNumber != null) {
+        idNumber = idNumber.replace(" ", "");
+        IdNumbers.problem(idNumber, dob).ifPresent(this::problem);
+      }
+      String phone = text("phone", "số điện thoại", 15, true);
+      if (phone != null) {
+        phone = phone.replaceAll("[ .]", "");
+        if (!PHONE.matcher(phone).matches()) {
+          problem("số điện thoại \"" + phone + "\" không hợp lệ (10 chữ số, bắt đầu bằng 0)");
+        }
+      }
+      String email = text("email", "email", 254, false);
+      if (email != null && !EMAIL.matcher(email).matches()) {
+        problem("email \"" + email + "\" không hợp lệ");
+      }
+      String address = text("address", "nơi ở", 300, true);
+      String workplace = text("workplace", "nơi làm việc", 200, false);
+      String destination = text("destination", "nơi đến", 300, true);
+      String purpose = text("purpose", "mục đích", 300, true);
+      LocalDate from = date("validFrom", "ngày bắt đầu");
+      LocalDate until = date("validUntil", "ngày hết hạn");
+      if (from != null && from.isBefore(today)) {
+        problem("ngày bắt đầu " + Dates.format(from) + " đã qua");
+      }
+      if (from != null && until != null) {
+        if (until.isBefore(from)) {
+          problem("ngày hết hạn " + Dates.format(until) + " trước ngày bắt đầu " + Dates.format(from));
+        } else if (until.isAfter(from.plusDays(MAX_VALIDITY_DAYS - 1))) {
+          problem("thời hạn đề nghị dài quá " + MAX_VALIDITY_DAYS + " ngày");
+        }
+      }
+      return new ApplicantDraft(name, dob, idNumber, phone, email, address, workplace, destination, purpose, from,
+          until);
+    }
+
+    private String text(String field, String label, int maxLength, boolean required) {
+      JsonNode value = node.get(field);
+      String text = value == null || value.isNull() ? null : value.asText().strip();
+      if (text == null || text.isEmpty()) {
+        if (required) {
+          problem("thiếu " + label);
+        }
+        return null;
+      }
+      if (text.length() > maxLength) {
+        problem(label + " dài " + text.length() + " ký tự, tối đa " + maxLength);
+        return null;
+      }
+      return text;
+    }
+
+    private LocalDate date(String field, String label) {
+      String text = text(field, label, 30, true);
+      if (text == null) {
+        return null;
+      }
+      try {
+        return Dates.parse(text);
+      } catch (DateTimeParseException e) {
+        problem(label + " \"" + text + "\" không đúng dạng ngày (dd/MM/yyyy)");
+        return null;
+      }
+    }
+
+    void problem(String text) {
+      String who = node.isObject() && node.hasNonNull("fullName") && node.get("fullName").asText().length() <= 100
+          ? " (" + node.get("fullName").asText().strip() + ")" : "";
+      problems.add("Người thứ " + number + who + ": " + text + ".");
+    }
+  }
+}

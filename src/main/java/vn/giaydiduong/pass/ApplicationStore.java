@@ -1,0 +1,126 @@
+package vn.giaydiduong.pass;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import vn.giaydiduong.intake.ApplicantDraft;
+
+/** Registrations and the people on them, with the ward official's decision per person. */
+@Repository
+public class ApplicationStore {
+
+  public record Application(long id, PassKind kind, String wardCode, String processInstanceId,
+      String registeredBy, OffsetDateTime registeredAt) {
+  }
+
+  private static final RowMapper<Applicant> APPLICANT = (rs, n) -> new Applicant(rs.getLong("id"),
+      rs.getLong("application_id"), rs.getInt("position"), rs.getString("full_name"),
+      rs.getObject("date_of_birth", LocalDate.class), rs.getString("id_number"), rs.getString("phone"),
+      rs.getString("email"), rs.getString("address"), rs.getString("workplace"), rs.getString("destination"),
+      rs.getString("purpose"), rs.getObject("valid_from", LocalDate.class),
+      rs.getObject("valid_until", LocalDate.class), Decision.valueOf(rs.getString("decision")),
+      rs.getString("decision_reason"), rs.getObject("rejection_notified_at", OffsetDateTime.class));
+
+  private final JdbcTemplate jdbc;
+
+  public ApplicationStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public long create(PassKind kind, String wardCode, String registeredBy, String processInstanceId,
+      List<ApplicantDraft> people) {
+    var key = new GeneratedKeyHolder();
+    jdbc.update(con -> {
+      PreparedStatement ps = con.prepareStatement("insert into pass_application "
+          + "(kind, ward_code, process_instance_id, registered_by, registered_at) values (?, ?, ?, ?, ?)",
+          new String[] {"id"});
+      ps.setString(1, kind.name());
+      ps.setString(2, wardCode);
+      ps.setString(3, processInstanceId);
+      ps.setString(4, registeredBy);
+      ps.setObject(5, OffsetDateTime.now());
+      return ps;
+    }, key);
+    long id = Objects.requireNonNull(key.getKey()).longValue();
+    jdbc.batchUpdate("insert into applicant (application_id, position, full_name, date_of_birth, id_number, "
+        + "phone, email, address, workplace, destination, purpose, valid_from, valid_until) "
+        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            ApplicantDraft p = people.get(i);
+            ps.setLong(1, id);
+            ps.setInt(2, i + 1);
+            ps.setString(3, p.fullName());
+            ps.setDate(4, Date.valueOf(p.dateOfBirth()));
+            ps.setString(5, p.idNumber());
+            ps.setString(6, p.phone());
+            ps.setString(7, p.email());
+            ps.setString(8, p.address());
+            ps.setString(9, p.workplace());
+            ps.setString(10, p.destination());
+            ps.setString(11, p.purpose());
+            ps.setDate(12, Date.valueOf(p.validFrom()));
+            ps.setDate(13, Date.valueOf(p.validUntil()));
+          }
+
+          @Override
+          public int getBatchSize() {
+            return people.size();
+          }
+        });
+    return id;
+  }
+
+  public Application get(long id) {
+    return find(id).orElseThrow(() -> new IllegalStateException("No application " + id));
+  }
+
+  public Optional<Application> find(long id) {
+    return jdbc.query("select * from pass_application where id = ?", (rs, n) -> new Application(
+        rs.getLong("id"), PassKind.valueOf(rs.getString("kind")), rs.getString("ward_code"),
+        rs.getString("process_instance_id"), rs.getString("registered_by"),
+        rs.getObject("registered_at", OffsetDateTime.class)), id).stream().findFirst();
+  }
+
+  public List<Applicant> applicants(long applicationId) {
+    return jdbc.query("select * from applicant where application_id = ? order by position", APPLICANT,
+        applicationId);
+  }
+
+  public List<Applicant> applicants(long applicationId, Decision decision) {
+    return jdbc.query("select * from applicant where application_id = ? and decision = ? order by position",
+        APPLICANT, applicationId, decision.name());
+  }
+
+  /** Decides every pending person: those in {@code rejected} with their reason, everyone else approved. */
+  public void decide(long applicationId, Map<Integer, String> rejected, String decidedBy) {
+    OffsetDateTime now = OffsetDateTime.now();
+    for (Applicant a : applicants(applicationId, Decision.PENDING)) {
+      String reason = rejected.get(a.position());
+      jdbc.update("update applicant set decision = ?, decision_reason = ?, decided_by = ?, decided_at = ? "
+              + "where id = ?", reason == null ? Decision.APPROVED.name() : Decision.REJECTED.name(), reason,
+          decidedBy, now, a.id());
+    }
+  }
+
+  /** Sends approved people back for a new review (the ward police returned the list). */
+  public void reopenApproved(long applicationId) {
+    jdbc.update("update applicant set decision = 'PENDING', decision_reason = null, decided_by = null, "
+        + "decided_at = null where application_id = ? and decision = 'APPROVED'", applicationId);
+  }
+
+  public void markRejectionNotified(long applicantId) {
+    jdbc.update("update applicant set rejection_notified_at = ? where id = ?", OffsetDateTime.now(), applicantId);
+  }
+}

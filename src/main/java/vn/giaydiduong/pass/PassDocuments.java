@@ -1,0 +1,68 @@
+package vn.giaydiduong.pass;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import vn.giaydiduong.identity.Ward;
+import vn.giaydiduong.identity.WardRegistry;
+import vn.giaydiduong.pdf.PassPdfRenderer;
+import vn.giaydiduong.pdf.PassPrint;
+
+/**
+ * Printable passes. The print bundle of a list is rendered once after stamping and kept, as the record of what
+ * was handed out; a single pass (one A6 page) is rendered on demand from the registry.
+ */
+@Service
+public class PassDocuments {
+
+  private final JdbcTemplate jdbc;
+  private final ApplicationStore applications;
+  private final PassRegistry registry;
+  private final WardRegistry wards;
+  private final PassPdfRenderer renderer;
+
+  public PassDocuments(JdbcTemplate jdbc, ApplicationStore applications, PassRegistry registry,
+      WardRegistry wards, PassPdfRenderer renderer) {
+    this.jdbc = jdbc;
+    this.applications = applications;
+    this.registry = registry;
+    this.wards = wards;
+    this.renderer = renderer;
+  }
+
+  public void renderBundle(long applicationId) {
+    List<Pass> passes = registry.passes(applicationId, PassStatus.ISSUED);
+    if (passes.isEmpty()) {
+      throw new IllegalStateException("Hồ sơ " + applicationId + " không có giấy đã đóng dấu để in.");
+    }
+    byte[] pdf = renderer.renderBundle(prints(applicationId, passes));
+    jdbc.update("insert into pass_document (application_id, content, pass_count, created_at) values (?, ?, ?, ?)",
+        applicationId, pdf, passes.size(), OffsetDateTime.now());
+  }
+
+  public Optional<byte[]> bundle(long applicationId) {
+    return jdbc.query("select content from pass_document where application_id = ? order by id desc",
+        (rs, n) -> rs.getBytes(1), applicationId).stream().findFirst();
+  }
+
+  public byte[] renderPass(Pass pass) {
+    return renderer.renderPass(prints(pass.applicationId(), List.of(pass)).get(0));
+  }
+
+  private List<PassPrint> prints(long applicationId, List<Pass> passes) {
+    Map<Long, Applicant> people = applications.applicants(applicationId).stream()
+        .collect(Collectors.toMap(Applicant::id, Function.identity()));
+    Ward ward = wards.get(applications.get(applicationId).wardCode());
+    return passes.stream().map(p -> {
+      Applicant a = people.get(p.applicantId());
+      return new PassPrint(p.passNumber(), p.kind(), p.holderName(), p.maskedIdNumber(), a.dateOfBirth(), null,
+          a.address(), a.destination(), a.purpose(), ward.name(), ward.districtName(), ward.policeUnitName(),
+          p.zone(), p.validFrom(), p.validUntil(), null, p.qrText(), p.keyId(), p.stampedAt().toInstant());
+    }).toList();
+  }
+}

@@ -1,0 +1,42 @@
+package vn.giaydiduong.pass;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Allocates pass numbers per ward, gap-free: the counter row is locked by the update and released at commit,
+ * so concurrent allocations queue up, and a rolled-back transaction gives its numbers back. (A database
+ * sequence would skip numbers on rollback.) Must run inside the transaction that stores the passes.
+ */
+@Component
+public class PassNumbers {
+
+  private final JdbcTemplate jdbc;
+
+  public PassNumbers(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The first of {@code count} consecutive numbers now reserved for {@code wardCode}. */
+  public long allocate(String wardCode, int count) {
+    if (jdbc.update("update pass_counter set last_number = last_number + ? where ward_code = ?", count,
+        wardCode) == 0) {
+      try {
+        jdbc.update("insert into pass_counter (ward_code, last_number) values (?, ?)", wardCode, count);
+        return 1;
+      } catch (DuplicateKeyException concurrentFirstUse) {
+        jdbc.update("update pass_counter set last_number = last_number + ? where ward_code = ?", count,
+            wardCode);
+      }
+    }
+    long last = jdbc.queryForObject("select last_number from pass_counter where ward_code = ?", Long.class,
+        wardCode);
+    return last - count + 1;
+  }
+
+  /** The printed number: ward code and a six-digit serial, e.g. 00004-000017. */
+  public static String format(String wardCode, long serial) {
+    return "%s-%06d".formatted(wardCode, serial);
+  }
+}

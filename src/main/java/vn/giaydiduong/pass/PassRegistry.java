@@ -1,0 +1,96 @@
+package vn.giaydiduong.pass;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import vn.giaydiduong.identity.Ward;
+import vn.giaydiduong.identity.WardRegistry;
+import vn.giaydiduong.identity.Zone;
+import vn.giaydiduong.intake.IdNumbers;
+
+/** The passes the city has issued: numbers, status, the signed QR text, stamping and delivery. */
+@Repository
+public class PassRegistry {
+
+  private static final RowMapper<Pass> PASS = (rs, n) -> new Pass(rs.getString("pass_number"),
+      rs.getLong("applicant_id"), rs.getLong("application_id"), PassKind.valueOf(rs.getString("kind")),
+      rs.getString("ward_code"), rs.getString("holder_name"), rs.getString("masked_id_number"),
+      Zone.valueOf(rs.getString("zone")), rs.getObject("valid_from", LocalDate.class),
+      rs.getObject("valid_until", LocalDate.class), PassStatus.valueOf(rs.getString("status")),
+      rs.getString("qr_text"), rs.getString("key_id"), rs.getString("stamped_by"),
+      rs.getObject("stamped_at", OffsetDateTime.class), rs.getString("delivered_to"),
+      rs.getObject("delivered_at", OffsetDateTime.class));
+
+  private final JdbcTemplate jdbc;
+  private final PassNumbers numbers;
+  private final WardRegistry wards;
+
+  public PassRegistry(JdbcTemplate jdbc, PassNumbers numbers, WardRegistry wards) {
+    this.jdbc = jdbc;
+    this.numbers = numbers;
+    this.wards = wards;
+  }
+
+  /**
+   * Numbers a pass for every approved person of the application who has none waiting or issued; the zone is the
+   * ward's zone now. Returns the new passes.
+   */
+  public List<Pass> number(ApplicationStore.Application application, List<Applicant> approved) {
+    Set<Long> numbered = new HashSet<>(jdbc.queryForList(
+        "select applicant_id from pass where application_id = ? and status <> 'VOIDED'", Long.class,
+        application.id()));
+    List<Applicant> unnumbered = approved.stream().filter(a -> !numbered.contains(a.id())).toList();
+    if (unnumbered.isEmpty()) {
+      return List.of();
+    }
+    Ward ward = wards.get(application.wardCode());
+    long serial = numbers.allocate(ward.code(), unnumbered.size());
+    OffsetDateTime now = OffsetDateTime.now();
+    List<Object[]> rows = new ArrayList<>();
+    for (Applicant a : unnumbered) {
+      rows.add(new Object[] {PassNumbers.format(ward.code(), serial++), a.id(), application.id(),
+          application.kind().name(), ward.code(), a.fullName(), IdNumbers.mask(a.idNumber()), ward.zone().name(),
+          a.validFrom(), a.validUntil(), PassStatus.AWAITING_STAMP.name(), now});
+    }
+    jdbc.batchUpdate("insert into pass (pass_number, applicant_id, application_id, kind, ward_code, holder_name, "
+        + "masked_id_number, zone, valid_from, valid_until, status, created_at) "
+        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    return passes(application.id(), PassStatus.AWAITING_STAMP);
+  }
+
+  public List<Pass> passes(long applicationId, PassStatus status) {
+    return jdbc.query("select * from pass where application_id = ? and status = ? order by pass_number", PASS,
+        applicationId, status.name());
+  }
+
+  public Optional<Pass> find(String passNumber) {
+    return jdbc.query("select * from pass where pass_number = ?", PASS, passNumber).stream().findFirst();
+  }
+
+  /** Records the ward police's signature; only a pass still awaiting its stamp can be stamped. */
+  public boolean markStamped(String passNumber, String qrText, String keyId, String stampedBy,
+      OffsetDateTime stampedAt) {
+    return jdbc.update("update pass set status = 'ISSUED', qr_text = ?, key_id = ?, stamped_by = ?, "
+            + "stamped_at = ? where pass_number = ? and status = 'AWAITING_STAMP'", qrText, keyId, stampedBy,
+        stampedAt, passNumber) == 1;
+  }
+
+  public int markDelivered(long applicationId, String deliveredTo, String deliveredBy) {
+    return jdbc.update("update pass set status = 'DELIVERED', delivered_to = ?, delivered_by = ?, "
+            + "delivered_at = ? where application_id = ? and status = 'ISSUED'", deliveredTo, deliveredBy,
+        OffsetDateTime.now(), applicationId);
+  }
+
+  /** Voids the passes still awaiting a stamp; their numbers stay used, so the series has no gaps. */
+  public int voidAwaitingStamp(long applicationId, String reason) {
+    return jdbc.update("update pass set status = 'VOIDED', voided_reason = ? "
+        + "where application_id = ? and status = 'AWAITING_STAMP'", reason, applicationId);
+  }
+}

@@ -1,0 +1,51 @@
+package vn.giaydiduong.pass;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.stereotype.Service;
+import vn.giaydiduong.identity.Ward;
+import vn.giaydiduong.identity.WardRegistry;
+import vn.giaydiduong.intake.Dates;
+import vn.giaydiduong.qr.PassClaims;
+import vn.giaydiduong.qr.PassCodec;
+import vn.giaydiduong.qr.SigningKey;
+import vn.giaydiduong.qr.SigningKeyStore;
+
+/**
+ * "Đóng dấu" in software: the ward police unit signs each pass with its own key, and the signed payload becomes
+ * the QR code. Only passes still awaiting their stamp are signed, so a retried step signs nothing twice.
+ */
+@Service
+public class PassStamper {
+
+  private final ApplicationStore applications;
+  private final PassRegistry registry;
+  private final WardRegistry wards;
+  private final SigningKeyStore keys;
+  private final PassCodec codec;
+
+  public PassStamper(ApplicationStore applications, PassRegistry registry, WardRegistry wards,
+      SigningKeyStore keys, PassCodec codec) {
+    this.applications = applications;
+    this.registry = registry;
+    this.wards = wards;
+    this.keys = keys;
+    this.codec = codec;
+  }
+
+  public int stampAll(long applicationId, String stampedBy) {
+    Ward ward = wards.get(applications.get(applicationId).wardCode());
+    SigningKey key = keys.activeKey(ward.code());
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    int stamped = 0;
+    for (Pass pass : registry.passes(applicationId, PassStatus.AWAITING_STAMP)) {
+      PassClaims claims = new PassClaims(pass.passNumber(), pass.kind(), pass.holderName(), pass.maskedIdNumber(),
+          null, ward.code(), pass.zone(), pass.validFrom(), pass.validUntil(), null, ward.policeUnitId(), now);
+      if (registry.markStamped(pass.passNumber(), codec.encode(claims, key), key.kid(), stampedBy,
+          now.atZone(Dates.HANOI).toOffsetDateTime())) {
+        stamped++;
+      }
+    }
+    return stamped;
+  }
+}

@@ -1,0 +1,61 @@
+package vn.giaydiduong.process;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.giaydiduong.identity.Ward;
+import vn.giaydiduong.identity.WardRegistry;
+import vn.giaydiduong.intake.Dates;
+import vn.giaydiduong.intake.IdNumbers;
+import vn.giaydiduong.mail.Mailer;
+import vn.giaydiduong.pass.Applicant;
+import vn.giaydiduong.pass.ApplicationStore;
+import vn.giaydiduong.pass.Decision;
+
+/**
+ * Emails every rejected person who gave an address and has not been told yet. Each sent mail is recorded in a
+ * transaction of its own, so when the SMTP server fails half-way the retried job sends only the rest: nobody
+ * gets the same mail twice, nobody is skipped. People without an address are told by their CSKV.
+ */
+@Component("emailRejections")
+public class EmailRejections implements JavaDelegate {
+
+  private final ApplicationStore applications;
+  private final WardRegistry wards;
+  private final Mailer mailer;
+  private final TransactionTemplate ownTransaction;
+
+  public EmailRejections(ApplicationStore applications, WardRegistry wards, Mailer mailer,
+      PlatformTransactionManager transactions) {
+    this.applications = applications;
+    this.wards = wards;
+    this.mailer = mailer;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long applicationId = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    ApplicationStore.Application application = applications.get(applicationId);
+    Ward ward = wards.get(application.wardCode());
+    for (Applicant a : applications.applicants(applicationId, Decision.REJECTED)) {
+      if (a.email() == null || a.rejectionNotifiedAt() != null) {
+        continue;
+      }
+      mailer.send(a.email(), "rejection", Map.of(
+          "fullName", a.fullName(),
+          "maskedIdNumber", IdNumbers.mask(a.idNumber()),
+          "registeredOn", Dates.format(application.registeredAt().atZoneSameInstant(Dates.HANOI).toLocalDate()),
+          "reason", a.decisionReason(),
+          "wardName", ward.name(),
+          "districtName", ward.districtName(),
+          "wardOfficeName", "UBND " + ward.name()));
+      ownTransaction.executeWithoutResult(status -> applications.markRejectionNotified(a.id()));
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package vn.giaydiduong.process;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.intake.Dates;
+import vn.giaydiduong.intake.IdNumbers;
+import vn.giaydiduong.pass.Applicant;
+import vn.giaydiduong.pass.Pass;
+
+/**
+ * The lists the Tasklist forms show (tables of people and passes), kept as Json process variables. They are
+ * views for people: the registry tables stay the source of truth and the delegates never read these back.
+ */
+@Component
+public class FormViews {
+
+  public static final String APPLICANTS = "applicants";
+  public static final String REJECTED = "rejected";
+  public static final String PASSES = "passes";
+
+  private final ObjectMapper json;
+
+  public FormViews(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** The people still waiting for the ward official's decision. */
+  public void showApplicants(VariableScope scope, List<Applicant> pending) {
+    set(scope, APPLICANTS, pending.stream().map(a -> row(
+        "position", a.position(), "fullName", a.fullName(), "dateOfBirth", Dates.format(a.dateOfBirth()),
+        "idNumber", a.idNumber(), "phone", a.phone(), "address", a.address(),
+        "workplace", a.workplace() == null ? "" : a.workplace(), "destination", a.destination(),
+        "purpose", a.purpose(), "validity", validity(a))).toList());
+  }
+
+  /** Rejected people and how they learn of it: by email, or from their CSKV in person. */
+  public void showRejected(VariableScope scope, List<Applicant> rejected) {
+    set(scope, REJECTED, rejected.stream().map(a -> row(
+        "position", a.position(), "fullName", a.fullName(), "idNumber", IdNumbers.mask(a.idNumber()),
+        "reason", a.decisionReason(),
+        "notice", a.email() == null ? "CSKV báo trực tiếp" : "Email " + a.email())).toList());
+  }
+
+  public void showPasses(VariableScope scope, List<Pass> passes) {
+    set(scope, PASSES, passes.stream().map(p -> row(
+        "passNumber", p.passNumber(), "holderName", p.holderName(), "idNumber", p.maskedIdNumber(),
+        "zone", p.zone().label(), "validity", Dates.format(p.validFrom()) + " – " + Dates.format(p.validUntil())))
+        .toList());
+  }
+
+  private static String validity(Applicant a) {
+    return Dates.format(a.validFrom()) + " – " + Dates.format(a.validUntil());
+  }
+
+  private static Map<String, Object> row(Object... keysAndValues) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return row;
+  }
+
+  private void set(VariableScope scope, String name, List<Map<String, Object>> rows) {
+    try {
+      scope.setVariable(name, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package vn.giaydiduong.process;
+
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+
+/** Names of the process variables the models, forms and delegates share. */
+public final class ProcessVariables {
+
+  public static final String INITIATOR = "initiator";
+  /** The start form's list of people (Json), removed once stored. */
+  public static final String RESIDENTS = "residents";
+  public static final String APPLICATION_ID = "applicationId";
+  public static final String WARD_CODE = "wardCode";
+  public static final String WARD_NAME = "wardName";
+  public static final String APPLICANT_COUNT = "applicantCount";
+  public static final String REVIEW_OUTCOME = "reviewOutcome";
+  public static final String REJECT_ALL_REASON = "rejectAllReason";
+  public static final String REJECTIONS = "rejections";
+  public static final String APPROVED_COUNT = "approvedCount";
+  public static final String REJECTED_NOW = "rejectedNow";
+  public static final String PASS_COUNT = "passCount";
+  public static final String STAMP_DECISION = "stampDecision";
+  public static final String RETURN_REASON = "returnReason";
+  public static final String STAMPED_BY = "stampedBy";
+  public static final String DELIVERED_TO = "deliveredTo";
+
+  private ProcessVariables() {
+  }
+
+  /** The reference of a registration shown to people and used as business key, e.g. HS-000012. */
+  public static String reference(long applicationId) {
+    return "HS-%06d".formatted(applicationId);
+  }
+
+  /** JSON text of a list sent by a Camunda Form (Json variable), the REST API (Json or String) or Java. */
+  static String jsonText(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof SpinJsonNode node) {
+      return node.toString();
+    }
+    if (value instanceof JsonValue json) {
+      return json.getValueSerialized();
+    }
+    if (value instanceof String text) {
+      return text;
+    }
+    return org.camunda.spin.Spin.JSON(value).toString();
+  }
+}

@@ -1,0 +1,56 @@
+package vn.giaydiduong.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.identity.Officials;
+import vn.giaydiduong.identity.Role;
+import vn.giaydiduong.identity.Ward;
+import vn.giaydiduong.identity.WardRegistry;
+import vn.giaydiduong.intake.Dates;
+import vn.giaydiduong.intake.ResidentListParser;
+import vn.giaydiduong.pass.ApplicationStore;
+import vn.giaydiduong.pass.Decision;
+import vn.giaydiduong.pass.PassKind;
+
+/**
+ * Checks and stores the list a CSKV officer registers, in the transaction that starts the process: a list with
+ * any problem starts nothing. The ward is the CSKV officer's own ward, never a form field.
+ */
+@Component("recordRegistration")
+public class RecordRegistration implements JavaDelegate {
+
+  private final Officials officials;
+  private final WardRegistry wards;
+  private final ResidentListParser parser;
+  private final ApplicationStore applications;
+  private final FormViews views;
+
+  public RecordRegistration(Officials officials, WardRegistry wards, ResidentListParser parser,
+      ApplicationStore applications, FormViews views) {
+    this.officials = officials;
+    this.wards = wards;
+    this.parser = parser;
+    this.applications = applications;
+    this.views = views;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String initiator = (String) execution.getVariable(ProcessVariables.INITIATOR);
+    String wardCode = officials.wardOf(initiator, Role.CSKV);
+    var people = parser.parse(ProcessVariables.jsonText(execution.getVariable(ProcessVariables.RESIDENTS)),
+        Dates.today());
+    long id = applications.create(PassKind.INDIVIDUAL, wardCode, initiator, execution.getProcessInstanceId(),
+        people);
+    Ward ward = wards.get(wardCode);
+    execution.setProcessBusinessKey(ProcessVariables.reference(id));
+    execution.setVariable(ProcessVariables.APPLICATION_ID, id);
+    execution.setVariable(ProcessVariables.WARD_CODE, wardCode);
+    execution.setVariable(ProcessVariables.WARD_NAME, ward.name() + ", " + ward.districtName());
+    execution.setVariable(ProcessVariables.APPLICANT_COUNT, people.size());
+    // The registry holds the people now; the raw list would only duplicate personal data in variables.
+    execution.removeVariable(ProcessVariables.RESIDENTS);
+    views.showApplicants(execution, applications.applicants(id, Decision.PENDING));
+  }
+}

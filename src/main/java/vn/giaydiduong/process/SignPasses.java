@@ -1,0 +1,23 @@
+package vn.giaydiduong.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.pass.PassStamper;
+
+/** The ward police's stamp: signs every approved pass of the list with the ward police unit's key. */
+@Component("signPasses")
+public class SignPasses implements JavaDelegate {
+
+  private final PassStamper stamper;
+
+  public SignPasses(PassStamper stamper) {
+    this.stamper = stamper;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    stamper.stampAll((Long) execution.getVariable(ProcessVariables.APPLICATION_ID),
+        (String) execution.getVariable(ProcessVariables.STAMPED_BY));
+  }
+}
