@@ -101,11 +101,7 @@
         </xsl:attribute>
         <fo:inline background-color="#FFFFFF" color="#000000" font-weight="bold" font-size="9pt"
                    padding-left="3mm" padding-right="3mm">
-          <xsl:choose>
-            <xsl:when test="@zone = 'RED'">Vùng đỏ</xsl:when>
-            <xsl:when test="@zone = 'ORANGE'">Vùng cam</xsl:when>
-            <xsl:otherwise>Vùng xanh</xsl:otherwise>
-          </xsl:choose>
+          <xsl:value-of select="@zoneLabel"/>
         </fo:inline>
       </fo:block>
 

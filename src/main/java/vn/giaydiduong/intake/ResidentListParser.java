@@ -3,19 +3,29 @@ package vn.giaydiduong.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads and checks the list of residents a CSKV officer registers (the {@code residents} list of the start form,
- * or the same JSON sent to the REST API). Collects every problem of every row before refusing, so the officer
- * fixes the list in one go; accepts nothing partially.
+ * Reads and checks the list of residents a CSKV officer registers: rows pasted into the start form (from a
+ * spreadsheet: Tab- or semicolon-separated, in {@link #COLUMNS} order) or a JSON array sent to the REST API.
+ * Both become the same rows and pass the same checks. Collects every problem of every row before refusing, so
+ * the officer fixes the list in one go; accepts nothing partially.
  */
 @Component
 public class ResidentListParser {
@@ -28,19 +38,69 @@ public class ResidentListParser {
   private static final Pattern PHONE = Pattern.compile("(0|\\+84)\\d{9}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+  /** Columns of a pasted list, in order; the same names are the fields of the JSON form. */
+  public static final List<String> COLUMNS = List.of("fullName", "dateOfBirth", "idNumber", "phone", "email",
+      "address", "workplace", "destination", "purpose", "validFrom", "validUntil");
+
   private final ObjectMapper json;
 
   public ResidentListParser(ObjectMapper json) {
     this.json = json;
   }
 
-  public List<ApplicantDraft> parse(String residentsJson, LocalDate today) {
+  /** A JSON array of objects with the fields named in {@link #COLUMNS}. */
+  public List<ApplicantDraft> parseJson(String residentsJson, LocalDate today) {
     JsonNode list;
     try {
       list = residentsJson == null ? null : json.readTree(residentsJson);
     } catch (JsonProcessingException e) {
       throw new InvalidInputException("Danh sách người đề nghị không đọc được (không phải JSON hợp lệ).");
     }
+    return parse(list, today);
+  }
+
+  /**
+   * Rows as pasted from a spreadsheet: one person a line, cells separated by Tab (what Excel copies) or by
+   * semicolons, in {@link #COLUMNS} order. A header line ("Họ và tên …") and blank lines are skipped.
+   */
+  public List<ApplicantDraft> parseTable(String table, LocalDate today) {
+    ArrayNode list = json.createArrayNode();
+    if (table != null && !table.isBlank()) {
+      char delimiter = table.indexOf('\t') >= 0 ? '\t' : ';';
+      CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true)
+          .setIgnoreEmptyLines(true).get();
+      List<String> problems = new ArrayList<>();
+      try (CSVParser rows = format.parse(new StringReader(table))) {
+        for (CSVRecord row : rows) {
+          if (list.isEmpty() && isHeader(row.get(0))) {
+            continue;
+          }
+          if (row.size() != COLUMNS.size()) {
+            problems.add("Người thứ " + (list.size() + 1) + " (dòng " + row.getRecordNumber() + "): có "
+                + row.size() + " cột, cần đúng " + COLUMNS.size() + " cột theo thứ tự mẫu (cột trống vẫn "
+                + "phải có dấu phân cách).");
+          }
+          ObjectNode person = list.addObject();
+          for (int i = 0; i < Math.min(row.size(), COLUMNS.size()); i++) {
+            person.put(COLUMNS.get(i), row.get(i));
+          }
+        }
+      } catch (IOException | UncheckedIOException e) {
+        throw new InvalidInputException("Danh sách dán vào không đọc được: " + e.getMessage());
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
+    return parse(list, today);
+  }
+
+  private static boolean isHeader(String firstCell) {
+    return firstCell.toLowerCase(Locale.ROOT).startsWith("họ")
+        && firstCell.toLowerCase(Locale.ROOT).contains("tên");
+  }
+
+  private List<ApplicantDraft> parse(JsonNode list, LocalDate today) {
     if (list == null || !list.isArray() || list.isEmpty()) {
       throw new InvalidInputException("Danh sách người đề nghị cấp giấy đi đường đang trống: "
           + "hãy nhập ít nhất một người.");

@@ -34,6 +34,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
+import vn.giaydiduong.qr.QrImages;
 import vn.giaydiduong.pass.PassKind;
 
 /**
@@ -119,6 +120,7 @@ public class PassPdfRenderer {
             Element el = doc.createElement("pass");
             el.setAttribute("kind", pass.kind().name());
             el.setAttribute("zone", pass.zone().name());
+            el.setAttribute("zoneLabel", pass.zone().label());
             add(el, "number", pass.passNumber());
             add(el, "holderName", pass.holderName());
             add(el, "idNumber", pass.maskedIdNumber());
@@ -135,7 +137,7 @@ public class PassPdfRenderer {
             add(el, "validUntil", format(pass.validUntil()));
             add(el, "stampedAt", DATE_TIME.format(pass.stampedAt().atZone(HANOI)));
             add(el, "keyId", pass.keyId());
-            add(el, "qr", QrCodeImages.pngDataUri(pass.qrText()));
+            add(el, "qr", QrImages.pngDataUri(pass.qrText()));
             root.appendChild(el);
         }
         return doc;

@@ -7,9 +7,13 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 public final class ProcessVariables {
 
   public static final String INITIATOR = "initiator";
-  /** The start form's list of people (Json), removed once stored. */
+  /** The people to register as a JSON array (REST API), removed once stored. */
   public static final String RESIDENTS = "residents";
+  /** The same people pasted as rows into the start form, removed once stored. */
+  public static final String RESIDENTS_TABLE = "residentsTable";
   public static final String APPLICATION_ID = "applicationId";
+  /** The registration's reference shown to people (also the business key), e.g. HS-000012. */
+  public static final String REFERENCE = "reference";
   public static final String WARD_CODE = "wardCode";
   public static final String WARD_NAME = "wardName";
   public static final String APPLICANT_COUNT = "applicantCount";

@@ -39,18 +39,22 @@ public class RecordRegistration implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String initiator = (String) execution.getVariable(ProcessVariables.INITIATOR);
     String wardCode = officials.wardOf(initiator, Role.CSKV);
-    var people = parser.parse(ProcessVariables.jsonText(execution.getVariable(ProcessVariables.RESIDENTS)),
-        Dates.today());
+    Object table = execution.getVariable(ProcessVariables.RESIDENTS_TABLE);
+    var people = table != null ? parser.parseTable(table.toString(), Dates.today())
+        : parser.parseJson(ProcessVariables.jsonText(execution.getVariable(ProcessVariables.RESIDENTS)),
+            Dates.today());
     long id = applications.create(PassKind.INDIVIDUAL, wardCode, initiator, execution.getProcessInstanceId(),
         people);
     Ward ward = wards.get(wardCode);
     execution.setProcessBusinessKey(ProcessVariables.reference(id));
+    execution.setVariable(ProcessVariables.REFERENCE, ProcessVariables.reference(id));
     execution.setVariable(ProcessVariables.APPLICATION_ID, id);
     execution.setVariable(ProcessVariables.WARD_CODE, wardCode);
     execution.setVariable(ProcessVariables.WARD_NAME, ward.name() + ", " + ward.districtName());
     execution.setVariable(ProcessVariables.APPLICANT_COUNT, people.size());
     // The registry holds the people now; the raw list would only duplicate personal data in variables.
     execution.removeVariable(ProcessVariables.RESIDENTS);
+    execution.removeVariable(ProcessVariables.RESIDENTS_TABLE);
     views.showApplicants(execution, applications.applicants(id, Decision.PENDING));
   }
 }

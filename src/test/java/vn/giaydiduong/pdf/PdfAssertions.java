@@ -24,7 +24,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 
 /** Reads rendered PDFs back the way a person or a checkpoint scanner would. */
-final class PdfAssertions {
+public final class PdfAssertions {
 
     static final float DPI = 200;
     private static final float MM_PER_INCH = 25.4f;
@@ -32,18 +32,18 @@ final class PdfAssertions {
     private PdfAssertions() {
     }
 
-    static PDDocument load(byte[] pdf) throws IOException {
+    public static PDDocument load(byte[] pdf) throws IOException {
         return Loader.loadPDF(pdf);
     }
 
-    static String pageText(PDDocument doc, int pageIndex) throws IOException {
+    public static String pageText(PDDocument doc, int pageIndex) throws IOException {
         PDFTextStripper stripper = new PDFTextStripper();
         stripper.setStartPage(pageIndex + 1);
         stripper.setEndPage(pageIndex + 1);
         return stripper.getText(doc);
     }
 
-    static List<PDFont> fonts(PDPage page) throws IOException {
+    public static List<PDFont> fonts(PDPage page) throws IOException {
         List<PDFont> fonts = new ArrayList<>();
         for (COSName name : page.getResources().getFontNames()) {
             fonts.add(page.getResources().getFont(name));
@@ -51,19 +51,19 @@ final class PdfAssertions {
         return fonts;
     }
 
-    static BufferedImage renderPage(PDDocument doc, int pageIndex) throws IOException {
+    public static BufferedImage renderPage(PDDocument doc, int pageIndex) throws IOException {
         return new PDFRenderer(doc).renderImageWithDPI(pageIndex, DPI, ImageType.GRAY);
     }
 
     /** The image region of a bundle cell (column, row) of 105 × 148 mm. */
-    static BufferedImage cell(BufferedImage page, int column, int row) {
+    public static BufferedImage cell(BufferedImage page, int column, int row) {
         int width = Math.round(105 / MM_PER_INCH * DPI);
         int height = Math.round(148 / MM_PER_INCH * DPI);
         return page.getSubimage(column * width, row * height,
                 Math.min(width, page.getWidth() - column * width), Math.min(height, page.getHeight() - row * height));
     }
 
-    static String decodeQr(BufferedImage image) throws NotFoundException {
+    public static String decodeQr(BufferedImage image) throws NotFoundException {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
         return new MultiFormatReader().decode(bitmap, Map.of(
                 DecodeHintType.TRY_HARDER, Boolean.TRUE,

@@ -8,10 +8,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import jakarta.mail.internet.MimeMessage;
+import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.Job;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
@@ -23,12 +25,16 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
+import vn.giaydiduong.intake.Dates;
 import vn.giaydiduong.intake.InvalidInputException;
 import vn.giaydiduong.pass.ApplicationStore;
 import vn.giaydiduong.pass.Decision;
 import vn.giaydiduong.pass.Pass;
+import vn.giaydiduong.pass.PassDocuments;
 import vn.giaydiduong.pass.PassRegistry;
 import vn.giaydiduong.pass.PassStatus;
+import vn.giaydiduong.pdf.PdfAssertions;
+import vn.giaydiduong.qr.DecodedPass;
 import vn.giaydiduong.qr.PassCodec;
 import vn.giaydiduong.qr.SigningKeyStore;
 
@@ -48,9 +54,10 @@ class IndividualPassProcessTest extends ProcessTestSupport {
   @Autowired PassCodec codec;
   @Autowired SigningKeyStore keys;
   @Autowired JavaMailSender mailSender;
+  @Autowired PassDocuments documents;
 
   @Test
-  void everyoneApproved_passesAreStampedRenderedAndDelivered() {
+  void everyoneApproved_passesAreStampedRenderedAndDelivered() throws Exception {
     ProcessInstance instance = register("cskv.trucbach", residents(2));
 
     assertThat(instance).isWaitingAt("Task_ReviewList");
@@ -79,6 +86,7 @@ class IndividualPassProcessTest extends ProcessTestSupport {
       assertThat(decoded.claims().holderName()).isEqualTo(pass.holderName());
     });
     assertThat(issued).extracting(Pass::holderName).containsExactly("Nguyễn Thị Hằng", "Đặng Văn Ưng");
+    assertPrintBundleCarriesTheSignedPasses(applicationId, issued);
 
     completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO, "Từng người dân theo danh sách"));
     assertThat(instance).isEnded().hasPassed("EndEvent_PassesDelivered").hasNotPassed("Task_EmailRejections");
@@ -171,6 +179,24 @@ class IndividualPassProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void registrationPastedIntoTheStartForm_goesToTheOfficialsOfTheCskvsOwnWard() {
+    String from = Dates.format(Dates.today());
+    String until = Dates.format(Dates.today().plusDays(7));
+    ProcessInstance instance = registerPasted("cskv.phucxa", String.join("\n",
+        "Họ và tên\tNgày sinh\tSố CCCD/CMND\tSố điện thoại\tEmail\tNơi ở\tNơi làm việc\tNơi đến\tMục đích"
+            + "\tTừ ngày\tĐến ngày",
+        "Lê Văn Bình\t01/02/1990\t001090123456\t0987654321\t\t3 Phố Phúc Xá\tNhà máy nước Yên Phụ"
+            + "\tNhà máy nước Yên Phụ\tĐi làm (cấp nước)\t" + from + "\t" + until));
+
+    assertThat(instance).isWaitingAt("Task_ReviewList").hasBusinessKey(
+        ProcessVariables.reference(applicationId(instance)));
+    assertThat(task()).hasCandidateGroup("officials-00001");
+    assertThat(instance).variables().containsEntry(ProcessVariables.APPLICANT_COUNT, 1)
+        .containsEntry(ProcessVariables.WARD_CODE, "00001")
+        .doesNotContainKeys(ProcessVariables.RESIDENTS_TABLE, ProcessVariables.RESIDENTS);
+  }
+
+  @Test
   void invalidRegistrations_areRefusedAndStartNothing() {
     long instancesBefore = runtimeService.createProcessInstanceQuery().count();
 
@@ -244,6 +270,23 @@ class IndividualPassProcessTest extends ProcessTestSupport {
     execute(job());
     assertThat(greenMail.getReceivedMessages()).hasSize(2);
     assertThat(instance).isWaitingAt("Task_InformRejected");
+  }
+
+  /** Reads the rendered print bundle as a person and a checkpoint scanner would. */
+  private void assertPrintBundleCarriesTheSignedPasses(long applicationId, List<Pass> issued) throws Exception {
+    try (PDDocument pdf = PdfAssertions.load(documents.bundle(applicationId).orElseThrow())) {
+      assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+      assertThat(PdfAssertions.pageText(pdf, 0)).contains("GIẤY ĐI ĐƯỜNG", "Nguyễn Thị Hằng", "Đặng Văn Ưng",
+          "Công an phường Trúc Bạch", issued.get(0).passNumber(), issued.get(1).passNumber());
+      BufferedImage page = PdfAssertions.renderPage(pdf, 0);
+      for (int cell = 0; cell < issued.size(); cell++) {
+        String scanned = PdfAssertions.decodeQr(PdfAssertions.cell(page, cell, 0));
+        DecodedPass decoded = codec.decode(scanned);
+        assertThat(codec.verifySignature(decoded, keys.publicKey(decoded.kid()).orElseThrow())).isTrue();
+        assertThat(decoded.claims().passId()).isEqualTo(issued.get(cell).passNumber());
+        assertThat(decoded.claims().issuer()).isEqualTo("CA-" + TRUC_BACH);
+      }
+    }
   }
 
   private static int closedPort() throws java.io.IOException {
