@@ -38,10 +38,14 @@ class RevokePassProcessTest extends PassIssuing {
 
     ProcessInstance instance = start("congan.trucbach", " " + pass.passNumber() + " ", "Người được cấp đang bị cách ly");
 
-    assertThat(instance).isEnded().hasPassed("Task_RevokePass", "EndEvent_PassRevoked")
-        .hasBusinessKey(pass.passNumber());
-    assertThat(instance).variables().containsEntry(ProcessVariables.INITIATOR, "congan.trucbach")
-        .containsEntry(ProcessVariables.WARD_CODE, TRUC_BACH);
+    assertThat(instance).isEnded().hasPassed("Task_RevokePass", "EndEvent_PassRevoked");
+    var history = processEngine.getHistoryService();
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getBusinessKey()).isEqualTo(pass.passNumber());
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+        .extracting(v -> v.getName() + "=" + v.getValue())
+        .contains("initiator=congan.trucbach", "wardCode=" + TRUC_BACH,
+            "revocationReason=Người được cấp đang bị cách ly");
     assertThat(registry.find(pass.passNumber()).orElseThrow().status()).isEqualTo(PassStatus.REVOKED);
     assertThat(verifier.verify(pass.qrText()).status()).isEqualTo(VerificationStatus.REVOKED);
   }
