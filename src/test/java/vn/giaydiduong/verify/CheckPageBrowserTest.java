@@ -76,7 +76,8 @@ class CheckPageBrowserTest extends PassIssuing {
     browser.get("http://localhost:" + port + "/check");
     assertThat(browser.getCurrentUrl()).endsWith("/check/");
     assertThat(browser.getTitle()).isEqualTo("Kiểm tra giấy đi đường");
-    new WebDriverWait(browser, WAIT).until(d -> Boolean.TRUE.equals(js("return window.checkPage.ready()")));
+    new WebDriverWait(browser, WAIT).until(d -> Boolean.TRUE.equals(js("return window.checkPage.ready()"
+        + " && navigator.serviceWorker.controller !== null")));
     assertThat(browser.findElement(By.id("sync")).getText()).contains("1 giấy bị thu hồi");
 
     assertVerdict(valid.qrText(), "VALID", "online", "HỢP LỆ");
@@ -103,6 +104,11 @@ class CheckPageBrowserTest extends PassIssuing {
     assertVerdict(forged, "BAD_SIGNATURE", "offline", "GIẢ MẠO");
     assertVerdict(valid.qrText().substring(0, 120), "MALFORMED", "offline", "KHÔNG ĐỌC ĐƯỢC");
     assertVerdict("https://example.com/pass/1", "MALFORMED", "offline", "KHÔNG ĐỌC ĐƯỢC");
+
+    // The page itself reloads from the service worker's cache while the network is still cut.
+    browser.navigate().refresh();
+    new WebDriverWait(browser, WAIT).until(d -> browser.findElements(By.id("check")).size() == 1);
+    assertVerdict(valid.qrText(), "VALID", "offline", "HỢP LỆ");
   }
 
   private void assertVerdict(String code, String status, String mode, String verdict) {
