@@ -1,5 +1,7 @@
 package vn.giaydiduong.verify;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +31,8 @@ import vn.giaydiduong.qr.SigningKeyStore;
 public class PassVerifier {
 
   private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  /** About 1 KB each: tens of MB for the passes a city's checkpoints see in a day. */
+  static final int VERIFIED_CACHE_SIZE = 50_000;
 
   private final PassCodec codec;
   private final SigningKeyStore keys;
@@ -39,25 +43,36 @@ public class PassVerifier {
   // A kid is a hash of its public key, so an entry never changes once read; retired keys stay valid.
   private final Map<String, PublicKeyEntry> keyCache = new ConcurrentHashMap<>();
   private final Map<String, String> wardNames = new ConcurrentHashMap<>();
+  /**
+   * Codes whose signature (by a key of the pass's own ward) already checked out, with their claims. Whether a
+   * signature matches never changes, and the same passes are scanned again and again; revocation, dates and day
+   * rules are still judged on every scan. Only good signatures are kept, so forgeries cannot fill it.
+   */
+  private final Cache<String, PassClaims> verified;
 
   @Autowired
   public PassVerifier(PassCodec codec, SigningKeyStore keys, Revocations revocations, DayRules dayRules,
       WardRegistry wards) {
-    this(codec, keys, revocations, dayRules, wards, Clock.system(Dates.HANOI));
+    this(codec, keys, revocations, dayRules, wards, Clock.system(Dates.HANOI), VERIFIED_CACHE_SIZE);
   }
 
   PassVerifier(PassCodec codec, SigningKeyStore keys, Revocations revocations, DayRules dayRules,
-      WardRegistry wards, Clock clock) {
+      WardRegistry wards, Clock clock, int verifiedCacheSize) {
     this.codec = codec;
     this.keys = keys;
     this.revocations = revocations;
     this.dayRules = dayRules;
     this.wards = wards;
     this.clock = clock;
+    this.verified = Caffeine.newBuilder().maximumSize(verifiedCacheSize).build();
   }
 
   public Verification verify(String qrText) {
     Instant now = clock.instant();
+    PassClaims known = qrText == null ? null : verified.getIfPresent(qrText);
+    if (known != null) {
+      return judge(known, now);
+    }
     DecodedPass decoded;
     try {
       decoded = codec.decode(qrText);
@@ -78,6 +93,7 @@ public class PassVerifier {
       return Verification.rejected(VerificationStatus.BAD_SIGNATURE, "Mã QR được ký bằng khóa của công an phường "
           + "khác, không phải phường cấp giấy: giấy giả. Không cho qua.", now);
     }
+    verified.put(qrText, claims);
     return judge(claims, now);
   }
 

@@ -248,7 +248,8 @@ class CheckingApiTest extends PassIssuing {
   }
 
   private PassVerifier verifierAt(Instant instant) {
-    return new PassVerifier(codec, keys, revocations, dayRules, wards, Clock.fixed(instant, Dates.HANOI));
+    return new PassVerifier(codec, keys, revocations, dayRules, wards, Clock.fixed(instant, Dates.HANOI),
+        PassVerifier.VERIFIED_CACHE_SIZE);
   }
 
   private ResponseEntity<String> post(String qrText) {
