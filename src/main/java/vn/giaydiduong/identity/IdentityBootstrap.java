@@ -37,6 +37,8 @@ public class IdentityBootstrap implements ApplicationRunner {
 
   /** Processes that CSKV officers start from Tasklist. */
   public static final List<String> CSKV_STARTABLE_PROCESSES = List.of("individual-pass");
+  /** Started by a ward official or the ward police (Tasklist or POST /api/passes/{number}/revocation). */
+  public static final String REVOKE_PASS_PROCESS = "revoke-pass";
 
   private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
@@ -103,6 +105,11 @@ public class IdentityBootstrap implements ApplicationRunner {
       grant(Role.CSKV.groupId(), Resources.PROCESS_DEFINITION, processKey, Permissions.CREATE_INSTANCE);
     }
     grant(Role.CSKV.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    // Revocation: the delegate confines each official and police officer to the passes of their own ward.
+    for (Role role : List.of(Role.OFFICIAL, Role.POLICE)) {
+      grant(role.groupId(), Resources.PROCESS_DEFINITION, REVOKE_PASS_PROCESS, Permissions.CREATE_INSTANCE);
+      grant(role.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    }
 
     String sup = Role.SUPERVISORS;
     grant(sup, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -27,6 +27,9 @@ public final class ProcessVariables {
   public static final String RETURN_REASON = "returnReason";
   public static final String STAMPED_BY = "stampedBy";
   public static final String DELIVERED_TO = "deliveredTo";
+  /** Revocation of one pass: its number and the reason (revoke-pass). */
+  public static final String PASS_NUMBER = "passNumber";
+  public static final String REVOCATION_REASON = "revocationReason";
 
   private ProcessVariables() {
   }

@@ -90,15 +90,25 @@ public class SigningKeyStore {
                 (rs, row) -> publicKeyOf(rs.getBytes("public_key")), kid).stream().findFirst();
     }
 
+    /** The key with this id and the ward it belongs to, retired or not. */
+    public Optional<PublicKeyEntry> publicKeyEntry(String kid) {
+        return jdbc.query("select kid, ward_code, public_key, created_at, retired_at from signing_key where kid = ?",
+                SigningKeyStore::publicKeyEntry, kid).stream().findFirst();
+    }
+
     public List<PublicKeyEntry> allPublicKeys() {
         return jdbc.query("select kid, ward_code, public_key, created_at, retired_at from signing_key"
                         + " order by ward_code, created_at, kid",
-                (rs, row) -> new PublicKeyEntry(
-                        rs.getString("kid"),
-                        rs.getString("ward_code"),
-                        publicKeyOf(rs.getBytes("public_key")),
-                        instant(rs, "created_at"),
-                        instant(rs, "retired_at")));
+                SigningKeyStore::publicKeyEntry);
+    }
+
+    private static PublicKeyEntry publicKeyEntry(ResultSet rs, int row) throws SQLException {
+        return new PublicKeyEntry(
+                rs.getString("kid"),
+                rs.getString("ward_code"),
+                publicKeyOf(rs.getBytes("public_key")),
+                instant(rs, "created_at"),
+                instant(rs, "retired_at"));
     }
 
     private Optional<SigningKey> findActive(String wardCode) {

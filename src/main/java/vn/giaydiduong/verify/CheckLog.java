@@ -1,0 +1,126 @@
+package vn.giaydiduong.verify;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The supervisors' log of checks (table {@code pass_check}). Written in batches by one background thread, so a
+ * scan waits for no database write; a full queue makes scans wait rather than lose entries. Stopping the
+ * application writes what is queued.
+ */
+@Component
+public class CheckLog implements SmartLifecycle {
+
+  /** What is kept of one check: no pass number, no holder; the location only if the checkpoint sent one. */
+  public record Entry(Instant checkedAt, VerificationStatus status, String passKind, String wardCode,
+      String checkpointId, String location) {
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(CheckLog.class);
+  private static final int CAPACITY = 50_000;
+  private static final int BATCH = 1_000;
+
+  private final JdbcTemplate jdbc;
+  private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(CAPACITY);
+  // Held while an entry is between the queue and the database, so flush() sees every earlier entry written.
+  private final ReentrantLock writing = new ReentrantLock();
+  private volatile Thread writer;
+
+  public CheckLog(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void record(Entry entry) {
+    try {
+      queue.put(entry);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while logging a check", e);
+    }
+  }
+
+  /** Writes everything recorded so far; returns how many entries this call wrote. */
+  public int flush() {
+    writing.lock();
+    try {
+      return writeQueued(new ArrayList<>());
+    } finally {
+      writing.unlock();
+    }
+  }
+
+  @Override
+  public void start() {
+    Thread thread = new Thread(this::run, "check-log-writer");
+    thread.setDaemon(true);
+    writer = thread;
+    thread.start();
+  }
+
+  @Override
+  public void stop() {
+    Thread thread = writer;
+    writer = null;
+    if (thread != null) {
+      thread.interrupt();
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    flush();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return writer != null;
+  }
+
+  private void run() {
+    while (writer == Thread.currentThread()) {
+      writing.lock();
+      try {
+        Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          List<Entry> batch = new ArrayList<>();
+          batch.add(first);
+          writeQueued(batch);
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("Could not write the check log; those entries are lost", e);
+      } finally {
+        writing.unlock();
+      }
+    }
+  }
+
+  private int writeQueued(List<Entry> batch) {
+    int written = 0;
+    do {
+      queue.drainTo(batch, BATCH - batch.size());
+      if (batch.isEmpty()) {
+        return written;
+      }
+      jdbc.batchUpdate("insert into pass_check (checked_at, status, pass_kind, ward_code, checkpoint_id, location)"
+              + " values (?, ?, ?, ?, ?, ?)", batch.stream().map(e -> new Object[] {
+                  e.checkedAt().atOffset(ZoneOffset.UTC), e.status().name(), e.passKind(), e.wardCode(),
+                  e.checkpointId(), e.location()}).toList());
+      written += batch.size();
+      batch.clear();
+    } while (true);
+  }
+}

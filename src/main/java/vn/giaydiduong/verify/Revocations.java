@@ -1,0 +1,93 @@
+package vn.giaydiduong.verify;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import vn.giaydiduong.identity.Role;
+import vn.giaydiduong.intake.InvalidInputException;
+import vn.giaydiduong.pass.Pass;
+import vn.giaydiduong.pass.PassRegistry;
+import vn.giaydiduong.pass.PassStatus;
+
+/**
+ * Withdrawn passes. A revocation is a status of the pass row, so the verifier sees it in the same database read
+ * that a checkpoint's scan makes, on every node, from the moment the revoking transaction commits.
+ */
+@Repository
+public class Revocations {
+
+  public static final int MAX_REASON_LENGTH = 500;
+
+  /** One revoked pass, as offline checkpoints sync it. */
+  public record Revoked(String passId, Instant revokedAt) {
+  }
+
+  private final JdbcTemplate jdbc;
+  private final PassRegistry registry;
+  private final IdentityService identityService;
+
+  public Revocations(JdbcTemplate jdbc, PassRegistry registry, IdentityService identityService) {
+    this.jdbc = jdbc;
+    this.registry = registry;
+    this.identityService = identityService;
+  }
+
+  public boolean isRevoked(String passNumber) {
+    return !jdbc.queryForList("select 1 from pass where pass_number = ? and status = 'REVOKED'", Integer.class,
+        passNumber).isEmpty();
+  }
+
+  /**
+   * Revokes an issued pass on behalf of {@code userId}, who must be a ward official or ward police of the issuing
+   * ward. Unknown passes and other wards' passes are refused alike, so nobody learns which numbers exist.
+   */
+  public Pass revoke(String passNumber, String reason, String userId) {
+    String number = passNumber == null ? "" : passNumber.strip();
+    String why = reason == null ? "" : reason.strip();
+    if (why.length() < 5 || why.length() > MAX_REASON_LENGTH) {
+      throw new InvalidInputException("Hãy ghi lý do thu hồi giấy (5–" + MAX_REASON_LENGTH + " ký tự).");
+    }
+    Pass pass = registry.find(number).filter(p -> mayRevoke(userId, p.wardCode()))
+        .orElseThrow(() -> new InvalidInputException("Không tìm thấy giấy số \"" + abbreviate(number)
+            + "\" trong các giấy do phường của bạn cấp. Chỉ cán bộ phường hoặc công an phường đã cấp giấy mới "
+            + "được thu hồi."));
+    if (pass.status() == PassStatus.REVOKED) {
+      throw new InvalidInputException("Giấy số " + number + " đã bị thu hồi trước đó.");
+    }
+    int updated = jdbc.update("update pass set status = 'REVOKED', revoked_by = ?, revoked_at = ?, "
+            + "revoked_reason = ? where pass_number = ? and status in ('ISSUED', 'DELIVERED')", userId,
+        OffsetDateTime.now(ZoneOffset.UTC), why, number);
+    if (updated != 1) {
+      throw new InvalidInputException("Giấy số " + number + " chưa được đóng dấu (hoặc đã bị hủy) nên không có "
+          + "gì để thu hồi.");
+    }
+    return registry.find(number).orElseThrow();
+  }
+
+  /** Passes revoked at or after {@code since}, oldest first. */
+  public List<Revoked> since(Instant since) {
+    return jdbc.query("select pass_number, revoked_at from pass where status = 'REVOKED' and revoked_at >= ? "
+            + "order by revoked_at, pass_number",
+        (rs, n) -> new Revoked(rs.getString("pass_number"),
+            rs.getObject("revoked_at", OffsetDateTime.class).toInstant()),
+        since.atOffset(ZoneOffset.UTC));
+  }
+
+  private boolean mayRevoke(String userId, String wardCode) {
+    if (userId == null) {
+      return false;
+    }
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
+    return groups.contains(Role.OFFICIAL.groupOf(wardCode)) || groups.contains(Role.POLICE.groupOf(wardCode));
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 20 ? text : text.substring(0, 20) + "…";
+  }
+}

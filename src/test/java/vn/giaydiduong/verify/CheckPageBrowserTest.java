@@ -1,0 +1,129 @@
+package vn.giaydiduong.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.FileSystemUtils;
+import vn.giaydiduong.intake.Dates;
+import vn.giaydiduong.pass.Pass;
+import vn.giaydiduong.qr.Forgeries;
+
+/**
+ * The checkpoint page in real headless Chromium (Debian's chromium and chromium-driver): verdicts from the server,
+ * then the same verdicts computed in the browser with the network cut.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CheckPageBrowserTest extends PassIssuing {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @LocalServerPort int port;
+  @Autowired Revocations revocations;
+
+  private Path profile;
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    profile = Files.createTempDirectory("chromium-check-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+    FileSystemUtils.deleteRecursively(profile.toFile());
+  }
+
+  @Test
+  void pastedCodesGetTheirVerdict_onlineAndOfflineWithTheNetworkCut() {
+    LocalDate today = Dates.today();
+    Pass valid = issuePass("Nguyễn Thị Hằng", today, today.plusDays(10));
+    Pass revoked = issuePass("Đặng Văn Ưng", today, today.plusDays(10));
+    Pass later = issuePass("Trần Quốc Tuấn", today.plusDays(2), today.plusDays(10));
+    revocations.revoke(revoked.passNumber(), "Người dân báo mất giấy", "congan.trucbach");
+    String forged = Forgeries.withHolderName(valid.qrText(), "Nguyễn Thị Hàng");
+
+    browser.get("http://localhost:" + port + "/check");
+    assertThat(browser.getCurrentUrl()).endsWith("/check/");
+    assertThat(browser.getTitle()).isEqualTo("Kiểm tra giấy đi đường");
+    new WebDriverWait(browser, WAIT).until(d -> Boolean.TRUE.equals(js("return window.checkPage.ready()"
+        + " && navigator.serviceWorker.controller !== null")));
+    assertThat(browser.findElement(By.id("sync")).getText()).contains("1 giấy bị thu hồi");
+
+    assertVerdict(valid.qrText(), "VALID", "online", "HỢP LỆ");
+    assertThat(browser.findElement(By.id("holderName")).getText()).isEqualTo("Nguyễn Thị Hằng");
+    assertThat(browser.findElement(By.id("ward")).getText()).isEqualTo("Phường Trúc Bạch, Quận Ba Đình");
+    assertThat(browser.findElement(By.id("result")).getAttribute("class")).contains("green");
+    assertVerdict(revoked.qrText(), "REVOKED", "online", "ĐÃ BỊ THU HỒI");
+    assertThat(browser.findElement(By.id("result")).getAttribute("class")).contains("red");
+    assertVerdict(forged, "BAD_SIGNATURE", "online", "GIẢ MẠO");
+    assertThat(browser.findElement(By.id("holder")).isDisplayed()).isFalse();
+
+    ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+    offline.setOffline(true);
+    browser.setNetworkConditions(offline);
+
+    assertVerdict(valid.qrText(), "VALID", "offline", "HỢP LỆ");
+    assertThat(browser.findElement(By.id("mode")).getText()).startsWith("KIỂM TRA NGOẠI TUYẾN");
+    assertThat(browser.findElement(By.id("holderName")).getText()).isEqualTo("Nguyễn Thị Hằng");
+    assertThat(browser.findElement(By.id("validity")).getText())
+        .isEqualTo(Dates.format(today) + " – " + Dates.format(today.plusDays(10)));
+    assertVerdict(revoked.qrText(), "REVOKED", "offline", "ĐÃ BỊ THU HỒI");
+    assertVerdict(later.qrText(), "NOT_YET_VALID", "offline", "CHƯA CÓ HIỆU LỰC");
+    assertThat(browser.findElement(By.id("result")).getAttribute("class")).contains("amber");
+    assertVerdict(forged, "BAD_SIGNATURE", "offline", "GIẢ MẠO");
+    assertVerdict(valid.qrText().substring(0, 120), "MALFORMED", "offline", "KHÔNG ĐỌC ĐƯỢC");
+    assertVerdict("https://example.com/pass/1", "MALFORMED", "offline", "KHÔNG ĐỌC ĐƯỢC");
+
+    // The page itself reloads from the service worker's cache while the network is still cut.
+    browser.navigate().refresh();
+    new WebDriverWait(browser, WAIT).until(d -> browser.findElements(By.id("check")).size() == 1);
+    assertVerdict(valid.qrText(), "VALID", "offline", "HỢP LỆ");
+  }
+
+  private void assertVerdict(String code, String status, String mode, String verdict) {
+    js("document.getElementById('result').dataset.status = '';"
+        + "document.getElementById('code').value = arguments[0];", code);
+    browser.findElement(By.id("check")).click();
+    new WebDriverWait(browser, WAIT).until(d -> !browser.findElement(By.id("result")).getDomAttribute("data-status")
+        .isEmpty());
+    var result = browser.findElement(By.id("result"));
+    assertThat(result.getDomAttribute("data-status")).as(code).isEqualTo(status);
+    assertThat(result.getDomAttribute("data-mode")).isEqualTo(mode);
+    assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo(verdict);
+  }
+
+  private Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
+  }
+}

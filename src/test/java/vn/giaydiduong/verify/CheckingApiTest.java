@@ -1,0 +1,279 @@
+package vn.giaydiduong.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import vn.giaydiduong.identity.WardRegistry;
+import vn.giaydiduong.identity.Zone;
+import vn.giaydiduong.intake.Dates;
+import vn.giaydiduong.pass.Pass;
+import vn.giaydiduong.pass.PassKind;
+import vn.giaydiduong.pass.PassStatus;
+import vn.giaydiduong.qr.Forgeries;
+import vn.giaydiduong.qr.PassClaims;
+import vn.giaydiduong.qr.PassCodec;
+import vn.giaydiduong.qr.SigningKeyStore;
+
+/**
+ * Every verdict of {@code POST /api/passes/verify} over HTTP, from passes issued through the individual-pass
+ * process and from forgeries; revocation and the revocation list as checkpoint apps use them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CheckingApiTest extends PassIssuing {
+
+  private static final String PASSWORD = "test-password";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired PassCodec codec;
+  @Autowired SigningKeyStore keys;
+  @Autowired Revocations revocations;
+  @Autowired DayRules dayRules;
+  @Autowired WardRegistry wards;
+  @Autowired CheckLog checkLog;
+  @Autowired JdbcTemplate jdbc;
+  final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void passIssuedThroughTheProcess_isValidAndShowsWhatThePrintedPassShows() throws Exception {
+    LocalDate today = Dates.today();
+    Pass pass = issuePass("Nguyễn Thị Hằng", today, today.plusDays(14));
+
+    ResponseEntity<String> response = post(pass.qrText());
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode answer = json.readTree(response.getBody());
+    assertThat(answer.get("status").asText()).isEqualTo("VALID");
+    assertThat(answer.get("message").asText()).startsWith("Hợp lệ: cho qua");
+    assertThat(answer.get("passId").asText()).isEqualTo(pass.passNumber());
+    assertThat(answer.get("kind").asText()).isEqualTo("INDIVIDUAL");
+    assertThat(answer.get("kindLabel").asText()).isEqualTo("Giấy đi đường (cá nhân)");
+    assertThat(answer.get("holderName").asText()).isEqualTo("Nguyễn Thị Hằng");
+    assertThat(answer.get("maskedIdNumber").asText()).matches("001\\*{6}\\d{3}");
+    assertThat(answer.get("wardCode").asText()).isEqualTo(TRUC_BACH);
+    assertThat(answer.get("wardName").asText()).isEqualTo("Phường Trúc Bạch, Quận Ba Đình");
+    assertThat(answer.get("zone").asText()).isEqualTo(pass.zone().name());
+    assertThat(answer.get("validFrom").asText()).isEqualTo(today.toString());
+    assertThat(answer.get("validUntil").asText()).isEqualTo(today.plusDays(14).toString());
+    assertThat(answer.has("allowedDays")).isFalse();
+    // Nothing beyond the printed pass: no full ID number, address, phone or purpose.
+    assertThat(response.getBody()).doesNotContain("0010850", "Phố Trúc Bạch", "0912345678", "Đi làm");
+    // A scanner's trailing CR/LF is tolerated.
+    assertThat(status(post(pass.qrText() + "\r\n"))).isEqualTo("VALID");
+  }
+
+  @Test
+  void passStartingLater_isNotYetValid() throws Exception {
+    LocalDate from = Dates.today().plusDays(3);
+    Pass pass = issuePass("Đặng Văn Ưng", from, from.plusDays(7));
+
+    JsonNode answer = json.readTree(post(pass.qrText()).getBody());
+    assertThat(answer.get("status").asText()).isEqualTo("NOT_YET_VALID");
+    assertThat(answer.get("message").asText()).contains("từ ngày " + Dates.format(from));
+    assertThat(answer.get("holderName").asText()).isEqualTo("Đặng Văn Ưng");
+  }
+
+  @Test
+  void passAfterItsLastDay_isExpiredAndStillValidOnItsLastDayUntilMidnightInHanoi() {
+    LocalDate today = Dates.today();
+    Pass pass = issuePass("Trần Quốc Tuấn", today, today.plusDays(2));
+    LocalDate lastDay = pass.validUntil();
+
+    // 23:59 in Hanoi on the last day is 16:59 UTC: still valid. One minute later it is the next day in Hanoi.
+    Instant lastMinute = lastDay.plusDays(1).atStartOfDay(Dates.HANOI).toInstant().minusSeconds(60);
+    assertThat(verifierAt(lastMinute).verify(pass.qrText()).status()).isEqualTo(VerificationStatus.VALID);
+    Verification expired = verifierAt(lastMinute.plusSeconds(60)).verify(pass.qrText());
+    assertThat(expired.status()).isEqualTo(VerificationStatus.EXPIRED);
+    assertThat(expired.message()).isEqualTo("Giấy đã hết hạn ngày " + Dates.format(lastDay) + ". Không cho qua.");
+  }
+
+  @Test
+  void marketCard_isValidOnlyOnTheDaysOfItsRule() throws Exception {
+    LocalDate today = Dates.today();
+    String todayToken = weekdayToken(today.getDayOfWeek());
+    String otherDay = weekdayToken(today.getDayOfWeek().plus(1));
+    JsonNode refused = json.readTree(post(marketCard(otherDay, today)).getBody());
+    assertThat(refused.get("status").asText()).isEqualTo("NOT_VALID_TODAY");
+    assertThat(refused.get("kindLabel").asText()).isEqualTo("Thẻ đi chợ");
+    assertThat(refused.get("allowedDays").asText()).isEqualTo(dayRules.describe(otherDay));
+    assertThat(refused.get("message").asText()).contains("không phải ngày được đi", dayRules.describe(otherDay));
+
+    JsonNode allowed = json.readTree(post(marketCard(otherDay + "," + todayToken, today)).getBody());
+    assertThat(allowed.get("status").asText()).isEqualTo("VALID");
+    assertThat(allowed.get("allowedDays").asText()).contains(dayRules.describe(todayToken));
+
+    // A rule this server cannot read is refused, never waved through.
+    assertThat(status(post(marketCard("MOI-THANG", today)))).isEqualTo("MALFORMED");
+  }
+
+  @Test
+  void revokedPass_isRevokedAtOnceAndListedForOfflineCheckpoints() throws Exception {
+    LocalDate today = Dates.today();
+    Pass pass = issuePass("Lê Thị Ngọc Ánh", today, today.plusDays(5));
+    Instant before = Instant.now().minusSeconds(1);
+    assertThat(status(post(pass.qrText()))).isEqualTo("VALID");
+
+    // Neither the CSKV nor another ward's official may revoke it; nothing changes.
+    assertThat(revoke("cskv.trucbach", pass.passNumber(), "Người dân báo mất giấy").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> foreign = revoke("canbo.phucxa", pass.passNumber(), "Người dân báo mất giấy");
+    assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(foreign.getBody()).contains("Chỉ cán bộ phường hoặc công an phường đã cấp giấy");
+    assertThat(revoke("canbo.trucbach", pass.passNumber(), "").getBody()).contains("Hãy ghi lý do thu hồi");
+    assertThat(status(post(pass.qrText()))).isEqualTo("VALID");
+
+    ResponseEntity<String> revoked = revoke("canbo.trucbach", pass.passNumber(), "Người dân báo mất giấy");
+    assertThat(revoked.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(revoked.getBody()).get("status").asText()).isEqualTo("REVOKED");
+
+    JsonNode answer = json.readTree(post(pass.qrText()).getBody());
+    assertThat(answer.get("status").asText()).isEqualTo("REVOKED");
+    assertThat(answer.get("message").asText()).isEqualTo("Giấy đã bị thu hồi. Không cho qua.");
+    assertThat(post(pass.qrText()).getBody()).as("the reason stays in the ward's records")
+        .doesNotContain("báo mất giấy");
+    Pass stored = registry.find(pass.passNumber()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(PassStatus.REVOKED);
+    assertThat(jdbc.queryForObject("select revoked_by from pass where pass_number = ?", String.class,
+        pass.passNumber())).isEqualTo("canbo.trucbach");
+
+    assertThat(revoke("congan.trucbach", pass.passNumber(), "Thu hồi lần hai").getBody())
+        .contains("đã bị thu hồi trước đó");
+
+    JsonNode list = json.readTree(rest.getForEntity("/api/revocations?since=" + before, String.class).getBody());
+    assertThat(list.get("revoked").findValuesAsText("passId")).containsExactly(pass.passNumber());
+    assertThat(Instant.parse(list.get("next").asText())).isBefore(Instant.now());
+    JsonNode later = json.readTree(rest.getForEntity("/api/revocations?since=" + Instant.now().plusSeconds(5),
+        String.class).getBody());
+    assertThat(later.get("revoked")).isEmpty();
+    assertThat(rest.getForEntity("/api/revocations?since=hôm-qua", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void forgedAndForeignCodes_neverVerifyAndNeverEchoThePayload() throws Exception {
+    LocalDate today = Dates.today();
+    Pass pass = issuePass("Phạm Đức Mạnh", today, today.plusDays(5));
+    String qr = pass.qrText();
+
+    // The name edited inside the signed payload, signature kept.
+    JsonNode edited = json.readTree(post(Forgeries.withHolderName(qr, "Phạm Đức Mạnk")).getBody());
+    assertThat(edited.get("status").asText()).isEqualTo("BAD_SIGNATURE");
+    assertThat(edited.has("holderName")).isFalse();
+
+    // Any one character of the code changed: never valid, never shown as a pass.
+    for (int i = PassCodec.PREFIX.length(); i < qr.length(); i += 5) {
+      char replacement = qr.charAt(i) == 'A' ? 'B' : 'A';
+      String changed = qr.substring(0, i) + replacement + qr.substring(i + 1);
+      Verification verdict = verifierAt(Instant.now()).verify(changed);
+      assertThat(verdict.status()).as("character %d changed", i)
+          .isIn(VerificationStatus.MALFORMED, VerificationStatus.BAD_SIGNATURE, VerificationStatus.UNKNOWN_KEY);
+      assertThat(verdict.holderName()).isNull();
+    }
+
+    PassClaims claims = codec.decode(qr).claims();
+    JsonNode noWard = json.readTree(post(codec.encode(claims, Forgeries.keyOfNoWard(TRUC_BACH))).getBody());
+    assertThat(noWard.get("status").asText()).isEqualTo("UNKNOWN_KEY");
+    assertThat(noWard.has("holderName")).isFalse();
+
+    // A real key of another ward signing a Trúc Bạch pass.
+    JsonNode otherWard = json.readTree(post(codec.encode(claims, keys.activeKey("00001"))).getBody());
+    assertThat(otherWard.get("status").asText()).isEqualTo("BAD_SIGNATURE");
+    assertThat(otherWard.get("message").asText()).contains("công an phường khác");
+
+    assertMalformed(qr.substring(0, qr.length() / 2), "bị hỏng");
+    assertMalformed("HC1:NCFOXN%TS3DH0YOJ58S S-W5HDC *M0II5XHC9B5G2+$N IOP-IA%NFQGRJPC%OQHIZC4.OI1RM8ZA.A5:S9MKN4",
+        "không phải giấy đi đường");
+    assertMalformed("https://giaydiduong.hanoi.gov.vn/pass/00004-000017", "không phải giấy đi đường");
+    assertMalformed("HN1:" + "A".repeat(100 * 1024), "quá dài");
+    assertMalformed("", "không phải giấy đi đường");
+  }
+
+  @Test
+  void everyCheckIsLoggedWithoutThePassAndWithTheLocationOnlyWhenSent() {
+    LocalDate today = Dates.today();
+    Pass pass = issuePass("Nguyễn Văn Chốt", today, today.plusDays(1));
+    checkLog.flush();
+    long before = count("select count(*) from pass_check");
+
+    assertThat(rest.postForEntity("/api/passes/verify?checkpoint=CHOT-CAU-GIAY-01", text(pass.qrText()),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    rest.postForEntity("/api/passes/verify?checkpoint=CHOT-CAU-GIAY-01&location=21.0313,105.7982",
+        text("https://example.com"), String.class);
+    assertThat(rest.postForEntity("/api/passes/verify?location=ở đây", text(pass.qrText()), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    checkLog.flush();
+
+    assertThat(count("select count(*) from pass_check")).isEqualTo(before + 2);
+    Map<String, Object> valid = jdbc.queryForMap("select * from pass_check where checkpoint_id = 'CHOT-CAU-GIAY-01'"
+        + " and status = 'VALID'");
+    assertThat(valid).containsEntry("PASS_KIND", "INDIVIDUAL").containsEntry("WARD_CODE", TRUC_BACH)
+        .containsEntry("LOCATION", null);
+    assertThat(jdbc.queryForObject("select location from pass_check where checkpoint_id = 'CHOT-CAU-GIAY-01'"
+        + " and status = 'MALFORMED'", String.class)).isEqualTo("21.0313,105.7982");
+  }
+
+  private void assertMalformed(String body, String messagePart) throws Exception {
+    ResponseEntity<String> response = post(body);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode answer = json.readTree(response.getBody());
+    assertThat(answer.get("status").asText()).isEqualTo("MALFORMED");
+    assertThat(answer.get("message").asText()).contains(messagePart).endsWith("Không cho qua.");
+    assertThat(answer.has("holderName")).isFalse();
+  }
+
+  private String marketCard(String dayRule, LocalDate today) {
+    PassClaims claims = new PassClaims("00004-900001", PassKind.MARKET_CARD, "Hoàng Thị Chợ", "001******321", null,
+        TRUC_BACH, Zone.GREEN, today.minusDays(1), today.plusDays(13), dayRule, "CA-" + TRUC_BACH, Instant.now());
+    return codec.encode(claims, keys.activeKey(TRUC_BACH));
+  }
+
+  private static String weekdayToken(DayOfWeek day) {
+    return day == DayOfWeek.SUNDAY ? "CN" : "T" + (day.getValue() + 1);
+  }
+
+  private PassVerifier verifierAt(Instant instant) {
+    return new PassVerifier(codec, keys, revocations, dayRules, wards, Clock.fixed(instant, Dates.HANOI),
+        PassVerifier.VERIFIED_CACHE_SIZE);
+  }
+
+  private ResponseEntity<String> post(String qrText) {
+    return rest.postForEntity("/api/passes/verify", text(qrText), String.class);
+  }
+
+  private String status(ResponseEntity<String> response) throws Exception {
+    return json.readTree(response.getBody()).get("status").asText();
+  }
+
+  private ResponseEntity<String> revoke(String user, String passNumber, String reason) throws Exception {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, PASSWORD).postForEntity("/api/passes/" + passNumber + "/revocation",
+        new HttpEntity<>(json.writeValueAsString(Map.of("reason", reason)), headers), String.class);
+  }
+
+  private static HttpEntity<String> text(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.TEXT_PLAIN);
+    return new HttpEntity<>(body, headers);
+  }
+
+  private long count(String sql) {
+    return jdbc.queryForObject(sql, Long.class);
+  }
+}

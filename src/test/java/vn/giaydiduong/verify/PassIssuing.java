@@ -1,0 +1,37 @@
+package vn.giaydiduong.verify;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.giaydiduong.pass.Pass;
+import vn.giaydiduong.pass.PassRegistry;
+import vn.giaydiduong.pass.PassStatus;
+import vn.giaydiduong.process.ProcessTestSupport;
+import vn.giaydiduong.process.ProcessVariables;
+
+/** Issues real passes through the individual-pass process, as Trúc Bạch's officials would. */
+abstract class PassIssuing extends ProcessTestSupport {
+
+  private static int nextIdNumber = 500;
+
+  @Autowired protected PassRegistry registry;
+
+  /** One stamped pass for a person of Trúc Bạch, valid from {@code from} to {@code until}. */
+  protected Pass issuePass(String name, LocalDate from, LocalDate until) {
+    Map<String, Object> person = resident(name, "1985-03-01", "001085%06d".formatted(nextIdNumber++), null);
+    person.put("validFrom", from.toString());
+    person.put("validUntil", until.toString());
+    ProcessInstance instance = register("cskv.trucbach", List.of(person));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP"));
+    execute(job(instance)); // sign
+    long applicationId = ((Number) runtimeService.getVariable(instance.getId(), ProcessVariables.APPLICATION_ID))
+        .longValue();
+    return registry.passes(applicationId, PassStatus.ISSUED).get(0);
+  }
+}
