@@ -60,7 +60,8 @@ class PassNumbersTest {
       numbers.allocate("00008", 5);
       throw new IllegalStateException("the passes could not be stored");
     })).isInstanceOf(IllegalStateException.class);
-    assertThat(transactions.execute(s -> numbers.allocate("00008", 1))).isEqualTo(before + 1);
+    long after = transactions.execute(s -> numbers.allocate("00008", 1));
+    assertThat(after).isEqualTo(before + 1);
   }
 
   @Test
