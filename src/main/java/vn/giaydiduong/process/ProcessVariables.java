@@ -27,6 +27,15 @@ public final class ProcessVariables {
   public static final String RETURN_REASON = "returnReason";
   public static final String STAMPED_BY = "stampedBy";
   public static final String DELIVERED_TO = "deliveredTo";
+  /** Market cards: the households as a JSON array (REST API, spreadsheet upload), removed once stored. */
+  public static final String HOUSEHOLDS = "households";
+  /** Market cards: the same households pasted as rows into the start form, removed once stored. */
+  public static final String HOUSEHOLDS_TABLE = "householdsTable";
+  public static final String HOUSEHOLD_COUNT = "householdCount";
+  /** Households the reviewer should look at twice (a valid card already exists, or a repeated address). */
+  public static final String FLAGGED_COUNT = "flaggedCount";
+  /** The CSKV confirms that each card went to its household's representative. */
+  public static final String DELIVERED_TO_REPRESENTATIVES = "deliveredToRepresentatives";
 
   private ProcessVariables() {
   }
