@@ -233,9 +233,10 @@ public class HouseholdListParser {
     return list;
   }
 
+  /** "Họ tên chủ hộ", "Chủ hộ", "STT": a person's name never reads like that. */
   private static boolean isHeader(String firstCell) {
     String cell = firstCell.toLowerCase(Locale.ROOT);
-    return cell.contains("chủ hộ") || cell.equals("stt");
+    return cell.startsWith("họ tên") || cell.startsWith("họ và tên") || cell.equals("chủ hộ") || cell.equals("stt");
   }
 
   private static String utf8(byte[] content) {
