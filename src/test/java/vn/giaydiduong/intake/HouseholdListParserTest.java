@@ -166,15 +166,15 @@ class HouseholdListParserTest {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "BiMat");
     byte[] xlsx = workbook(sheet -> {
       sheet.value(0, 0, "Trần Văn Hùng");
-      sheet.value(0, 1, "Nguyễn Thị Lan");
+      sheet.value(0, 1, "Nguyen Thi Lan");
       sheet.value(0, 2, "001185000321");
       sheet.value(0, 4, "Số 5 phố Hòe Nhai");
       sheet.value(0, 5, 4);
     });
     byte[] hostile = rewriteSharedStrings(xlsx, xml -> {
       String changed = xml.replaceFirst("\\?>", "?><!DOCTYPE sst [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>")
-          .replace("Nguyễn Thị Lan", "&xxe;");
-      assertThat(changed).contains("<!DOCTYPE sst", "<t>&xxe;</t>");
+          .replace(">Nguyen Thi Lan<", ">&xxe;<");
+      assertThat(changed).contains("<!DOCTYPE sst", ">&xxe;</t>");
       return changed;
     });
     assertThat(new String(hostile, StandardCharsets.ISO_8859_1)).doesNotContain("BiMat");
