@@ -115,7 +115,12 @@
         <fo:table-column column-width="proportional-column-width(1)"/>
         <fo:table-body>
           <xsl:call-template name="row">
-            <xsl:with-param name="label">Họ và tên:</xsl:with-param>
+            <xsl:with-param name="label">
+              <xsl:choose>
+                <xsl:when test="@kind = 'MARKET_CARD'">Người đi chợ:</xsl:when>
+                <xsl:otherwise>Họ và tên:</xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
             <xsl:with-param name="value" select="holderName"/>
             <xsl:with-param name="bold" select="true()"/>
           </xsl:call-template>
@@ -130,6 +135,10 @@
           <xsl:call-template name="row">
             <xsl:with-param name="label">Cơ quan, đơn vị:</xsl:with-param>
             <xsl:with-param name="value" select="organization"/>
+          </xsl:call-template>
+          <xsl:call-template name="row">
+            <xsl:with-param name="label">Hộ gia đình:</xsl:with-param>
+            <xsl:with-param name="value" select="household"/>
           </xsl:call-template>
           <xsl:call-template name="row">
             <xsl:with-param name="label">Địa chỉ:</xsl:with-param>
@@ -151,6 +160,7 @@
               </xsl:choose>
             </xsl:with-param>
             <xsl:with-param name="value" select="allowedDays"/>
+            <xsl:with-param name="bold" select="@kind = 'MARKET_CARD'"/>
           </xsl:call-template>
         </fo:table-body>
       </fo:table>

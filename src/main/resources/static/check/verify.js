@@ -15,18 +15,10 @@
     MARKET_CARD: 'Thẻ đi chợ',
   };
   const ZONES = { 1: ['RED', 'Vùng đỏ'], 2: ['ORANGE', 'Vùng cam'], 3: ['GREEN', 'Vùng xanh'] };
-  // Day rule tokens (docs/checking.md, "Day rules"); weekday numbers as Date.getUTCDay().
-  const DAY_TOKENS = {
-    T2: ['Thứ Hai', (d) => d.getUTCDay() === 1],
-    T3: ['Thứ Ba', (d) => d.getUTCDay() === 2],
-    T4: ['Thứ Tư', (d) => d.getUTCDay() === 3],
-    T5: ['Thứ Năm', (d) => d.getUTCDay() === 4],
-    T6: ['Thứ Sáu', (d) => d.getUTCDay() === 5],
-    T7: ['Thứ Bảy', (d) => d.getUTCDay() === 6],
-    CN: ['Chủ nhật', (d) => d.getUTCDay() === 0],
-    LE: ['ngày lẻ', (d) => d.getUTCDate() % 2 === 1],
-    CHAN: ['ngày chẵn', (d) => d.getUTCDate() % 2 === 0],
-  };
+  // Market-card day rules (docs/rules.md, Java: pass.DayRule): ISO weekdays 1 = Monday … 7 = Sunday and a time
+  // window whose end is exclusive, e.g. "1,3,5@06:00-11:00".
+  const DAY_RULE = /^([1-7](?:,[1-7])*)@([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/;
+  const WEEKDAYS = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
   const BROKEN = 'Mã QR bị hỏng hoặc đã bị sửa đổi, không đọc được giấy đi đường';
   const decoder = new CBOR.Decoder({ mapsAsObjects: false, useRecords: false });
   const encoder = new CBOR.Encoder({ useRecords: false, tagUint8Array: false });
@@ -145,12 +137,30 @@
     return `${d}/${m}/${y}`;
   }
 
-  function dayRule(rule, isoDate) {
-    const tokens = rule.split(',').map((t) => DAY_TOKENS[t.trim()]);
-    if (tokens.length === 0 || tokens.some((t) => !t)) return null;
-    const [y, m, d] = isoDate.split('-').map(Number);
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return { describe: tokens.map((t) => t[0]).join(', '), allows: tokens.some((t) => t[1](date)) };
+  /** Parses a day rule and judges it at a Hanoi local time; null if it is not a rule this page knows. */
+  function dayRule(rule, local) {
+    const m = DAY_RULE.exec(rule);
+    if (!m) return null;
+    const days = m[1].split(',').map(Number);
+    const from = Number(m[2]) * 60 + Number(m[3]);
+    const until = Number(m[4]) * 60 + Number(m[5]);
+    if (new Set(days).size !== days.length || until <= from) return null;
+    const sorted = [...days].sort();
+    const weekdays = sorted.filter((d) => d !== 7).map((d) => d + 1).join(', ');
+    const dayText = weekdays === '' ? 'Chủ nhật' : `Thứ ${weekdays}${sorted.includes(7) ? ', Chủ nhật' : ''}`;
+    const hm = (minutes) => `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}`;
+    return {
+      describe: `${dayText} — ${hm(from)}–${hm(until)}`,
+      allows: days.includes(local.isoWeekday) && local.minutes >= from && local.minutes < until,
+    };
+  }
+
+  /** Weekday (ISO) and minute of the day in Hanoi, whatever the phone's time zone. */
+  function hanoiNow(now) {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Ho_Chi_Minh', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).formatToParts(now).map((p) => [p.type, p.value]));
+    return { isoWeekday: WEEKDAYS[parts.weekday], minutes: Number(parts.hour) * 60 + Number(parts.minute) };
   }
 
   /** Today's date in Hanoi as YYYY-MM-DD, whatever the phone's time zone. */
@@ -195,7 +205,7 @@
     const today = hanoiToday(now);
     let rule = null;
     if (c.dayRule !== null) {
-      rule = dayRule(c.dayRule, today);
+      rule = dayRule(c.dayRule, hanoiNow(now));
       if (!rule) {
         return rejected('MALFORMED', 'Không đọc được quy định ngày được đi của thẻ. Không cho qua; báo công an '
           + 'phường cấp thẻ.');
@@ -214,7 +224,7 @@
       message = `Giấy đã hết hạn ngày ${formatDate(c.validUntil)}. Không cho qua.`;
     } else if (rule && !rule.allows) {
       status = 'NOT_VALID_TODAY';
-      message = `Hôm nay (${formatDate(today)}) không phải ngày được đi của thẻ; chỉ được đi: ${rule.describe}. `
+      message = `Bây giờ (${formatDate(today)}) không phải ngày, giờ được đi của thẻ; chỉ được đi: ${rule.describe}. `
         + 'Không cho qua.';
     } else {
       status = 'VALID';

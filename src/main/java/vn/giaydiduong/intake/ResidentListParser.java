@@ -31,11 +31,9 @@ import org.springframework.stereotype.Component;
 public class ResidentListParser {
 
   public static final int MAX_PERSONS = 1000;
-  /** Longest validity a ward grants at once (policy of September 2021: passes ran until the next review). */
-  public static final int MAX_VALIDITY_DAYS = 31;
 
-  private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M} .'-]*");
-  private static final Pattern PHONE = Pattern.compile("(0|\\+84)\\d{9}");
+  static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M} .'-]*");
+  static final Pattern PHONE = Pattern.compile("(0|\\+84)\\d{9}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   /** Columns of a pasted list, in order; the same names are the fields of the JSON form. */
@@ -48,22 +46,25 @@ public class ResidentListParser {
     this.json = json;
   }
 
-  /** A JSON array of objects with the fields named in {@link #COLUMNS}. */
-  public List<ApplicantDraft> parseJson(String residentsJson, LocalDate today) {
+  /**
+   * A JSON array of objects with the fields named in {@link #COLUMNS}. {@code maxValidityDays} is the longest
+   * validity the ward may grant now (processes/pass-validity.dmn), first and last day counted.
+   */
+  public List<ApplicantDraft> parseJson(String residentsJson, LocalDate today, int maxValidityDays) {
     JsonNode list;
     try {
       list = residentsJson == null ? null : json.readTree(residentsJson);
     } catch (JsonProcessingException e) {
       throw new InvalidInputException("Danh sách người đề nghị không đọc được (không phải JSON hợp lệ).");
     }
-    return parse(list, today);
+    return parse(list, today, maxValidityDays);
   }
 
   /**
    * Rows as pasted from a spreadsheet: one person a line, cells separated by Tab (what Excel copies) or by
    * semicolons, in {@link #COLUMNS} order. A header line ("Họ và tên …") and blank lines are skipped.
    */
-  public List<ApplicantDraft> parseTable(String table, LocalDate today) {
+  public List<ApplicantDraft> parseTable(String table, LocalDate today, int maxValidityDays) {
     ArrayNode list = json.createArrayNode();
     if (table != null && !table.isBlank()) {
       char delimiter = table.indexOf('\t') >= 0 ? '\t' : ';';
@@ -92,7 +93,7 @@ public class ResidentListParser {
         throw new InvalidInputException(problems);
       }
     }
-    return parse(list, today);
+    return parse(list, today, maxValidityDays);
   }
 
   private static boolean isHeader(String firstCell) {
@@ -100,7 +101,7 @@ public class ResidentListParser {
         && firstCell.toLowerCase(Locale.ROOT).contains("tên");
   }
 
-  private List<ApplicantDraft> parse(JsonNode list, LocalDate today) {
+  private List<ApplicantDraft> parse(JsonNode list, LocalDate today, int maxValidityDays) {
     if (list == null || !list.isArray() || list.isEmpty()) {
       throw new InvalidInputException("Danh sách người đề nghị cấp giấy đi đường đang trống: "
           + "hãy nhập ít nhất một người.");
@@ -114,7 +115,7 @@ public class ResidentListParser {
     Map<String, Integer> seenIds = new HashMap<>();
     for (int i = 0; i < list.size(); i++) {
       Row row = new Row(list.get(i), i + 1);
-      ApplicantDraft draft = row.read(today);
+      ApplicantDraft draft = row.read(today, maxValidityDays);
       if (draft.idNumber() != null) {
         Integer first = seenIds.putIfAbsent(draft.idNumber(), i + 1);
         if (first != null) {
@@ -141,7 +142,7 @@ public class ResidentListParser {
       this.number = number;
     }
 
-    ApplicantDraft read(LocalDate today) {
+    ApplicantDraft read(LocalDate today, int maxValidityDays) {
       if (!node.isObject()) {
         problem("dòng không đúng định dạng");
         return new ApplicantDraft(null, null, null, null, null, null, null, null, null, null, null);
@@ -185,8 +186,8 @@ public class ResidentListParser {
       if (from != null && until != null) {
         if (until.isBefore(from)) {
           problem("ngày hết hạn " + Dates.format(until) + " trước ngày bắt đầu " + Dates.format(from));
-        } else if (until.isAfter(from.plusDays(MAX_VALIDITY_DAYS - 1))) {
-          problem("thời hạn đề nghị dài quá " + MAX_VALIDITY_DAYS + " ngày");
+        } else if (until.isAfter(from.plusDays(maxValidityDays - 1L))) {
+          problem("thời hạn đề nghị dài quá " + maxValidityDays + " ngày");
         }
       }
       return new ApplicantDraft(name, dob, idNumber, phone, email, address, workplace, destination, purpose, from,

@@ -38,8 +38,8 @@ public class ApplicationStore {
     this.jdbc = jdbc;
   }
 
-  public long create(PassKind kind, String wardCode, String registeredBy, String processInstanceId,
-      List<ApplicantDraft> people) {
+  /** The registration itself; its people or households are stored by the caller in the same transaction. */
+  public long createApplication(PassKind kind, String wardCode, String registeredBy, String processInstanceId) {
     var key = new GeneratedKeyHolder();
     jdbc.update(con -> {
       PreparedStatement ps = con.prepareStatement("insert into pass_application "
@@ -52,7 +52,12 @@ public class ApplicationStore {
       ps.setObject(5, OffsetDateTime.now());
       return ps;
     }, key);
-    long id = Objects.requireNonNull(key.getKey()).longValue();
+    return Objects.requireNonNull(key.getKey()).longValue();
+  }
+
+  public long create(PassKind kind, String wardCode, String registeredBy, String processInstanceId,
+      List<ApplicantDraft> people) {
+    long id = createApplication(kind, wardCode, registeredBy, processInstanceId);
     jdbc.batchUpdate("insert into applicant (application_id, position, full_name, date_of_birth, id_number, "
         + "phone, email, address, workplace, destination, purpose, valid_from, valid_until) "
         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {

@@ -4,9 +4,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import vn.giaydiduong.identity.Zone;
 
-/** A pass or market card as the registry keeps it. */
-public record Pass(String passNumber, long applicantId, long applicationId, PassKind kind, String wardCode,
+/**
+ * A pass or market card as the registry keeps it.
+ *
+ * @param applicantId the person of a pass; null for a market card
+ * @param householdId the household of a market card; null for a pass
+ * @param dayRule when a market card may be used ({@link DayRule#format()}); null for a pass
+ */
+public record Pass(String passNumber, Long applicantId, long applicationId, PassKind kind, String wardCode,
     String holderName, String maskedIdNumber, Zone zone, LocalDate validFrom, LocalDate validUntil,
     PassStatus status, String qrText, String keyId, String stampedBy, OffsetDateTime stampedAt,
-    String deliveredTo, OffsetDateTime deliveredAt) {
+    String deliveredTo, OffsetDateTime deliveredAt, Long householdId, String dayRule) {
 }

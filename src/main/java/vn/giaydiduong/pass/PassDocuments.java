@@ -22,14 +22,16 @@ public class PassDocuments {
 
   private final JdbcTemplate jdbc;
   private final ApplicationStore applications;
+  private final HouseholdStore households;
   private final PassRegistry registry;
   private final WardRegistry wards;
   private final PassPdfRenderer renderer;
 
-  public PassDocuments(JdbcTemplate jdbc, ApplicationStore applications, PassRegistry registry,
-      WardRegistry wards, PassPdfRenderer renderer) {
+  public PassDocuments(JdbcTemplate jdbc, ApplicationStore applications, HouseholdStore households,
+      PassRegistry registry, WardRegistry wards, PassPdfRenderer renderer) {
     this.jdbc = jdbc;
     this.applications = applications;
+    this.households = households;
     this.registry = registry;
     this.wards = wards;
     this.renderer = renderer;
@@ -57,11 +59,20 @@ public class PassDocuments {
   private List<PassPrint> prints(long applicationId, List<Pass> passes) {
     Map<Long, Applicant> people = applications.applicants(applicationId).stream()
         .collect(Collectors.toMap(Applicant::id, Function.identity()));
+    Map<Long, Household> households = this.households.households(applicationId).stream()
+        .collect(Collectors.toMap(Household::id, Function.identity()));
     Ward ward = wards.get(applications.get(applicationId).wardCode());
     return passes.stream().map(p -> {
+      if (p.householdId() != null) {
+        Household h = households.get(p.householdId());
+        return new PassPrint(p.passNumber(), p.kind(), p.holderName(), p.maskedIdNumber(), null, null,
+            "Chủ hộ " + h.headName() + " — " + h.memberCount() + " nhân khẩu", h.address(), null, null,
+            ward.name(), ward.districtName(), ward.policeUnitName(), p.zone(), p.validFrom(), p.validUntil(),
+            DayRule.parse(p.dayRule()).vietnamese(), p.qrText(), p.keyId(), p.stampedAt().toInstant());
+      }
       Applicant a = people.get(p.applicantId());
       return new PassPrint(p.passNumber(), p.kind(), p.holderName(), p.maskedIdNumber(), a.dateOfBirth(), null,
-          a.address(), a.destination(), a.purpose(), ward.name(), ward.districtName(), ward.policeUnitName(),
+          null, a.address(), a.destination(), a.purpose(), ward.name(), ward.districtName(), ward.policeUnitName(),
           p.zone(), p.validFrom(), p.validUntil(), null, p.qrText(), p.keyId(), p.stampedAt().toInstant());
     }).toList();
   }

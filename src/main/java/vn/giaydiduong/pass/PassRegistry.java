@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -20,13 +23,14 @@ import vn.giaydiduong.intake.IdNumbers;
 public class PassRegistry {
 
   private static final RowMapper<Pass> PASS = (rs, n) -> new Pass(rs.getString("pass_number"),
-      rs.getLong("applicant_id"), rs.getLong("application_id"), PassKind.valueOf(rs.getString("kind")),
+      rs.getObject("applicant_id", Long.class), rs.getLong("application_id"), PassKind.valueOf(rs.getString("kind")),
       rs.getString("ward_code"), rs.getString("holder_name"), rs.getString("masked_id_number"),
       Zone.valueOf(rs.getString("zone")), rs.getObject("valid_from", LocalDate.class),
       rs.getObject("valid_until", LocalDate.class), PassStatus.valueOf(rs.getString("status")),
       rs.getString("qr_text"), rs.getString("key_id"), rs.getString("stamped_by"),
       rs.getObject("stamped_at", OffsetDateTime.class), rs.getString("delivered_to"),
-      rs.getObject("delivered_at", OffsetDateTime.class));
+      rs.getObject("delivered_at", OffsetDateTime.class), rs.getObject("household_id", Long.class),
+      rs.getString("day_rule"));
 
   private final JdbcTemplate jdbc;
   private final PassNumbers numbers;
@@ -65,6 +69,38 @@ public class PassRegistry {
     return passes(application.id(), PassStatus.AWAITING_STAMP);
   }
 
+  /**
+   * Numbers a market card for every approved household of the application that has none waiting or issued. The
+   * card's days and validity come from {@code rules}, which sees the card's serial (its group) and the ward's
+   * zone now; cards are valid from {@code validFrom}. Returns the new cards.
+   */
+  public List<Pass> numberCards(ApplicationStore.Application application, List<Household> approved,
+      LocalDate validFrom, BiFunction<Zone, CardGroup, MarketDays> rules) {
+    Set<Long> numbered = new HashSet<>(jdbc.queryForList(
+        "select household_id from pass where application_id = ? and status <> 'VOIDED'", Long.class,
+        application.id()));
+    List<Household> unnumbered = approved.stream().filter(h -> !numbered.contains(h.id())).toList();
+    if (unnumbered.isEmpty()) {
+      return List.of();
+    }
+    Ward ward = wards.get(application.wardCode());
+    long serial = numbers.allocate(ward.code(), unnumbered.size());
+    OffsetDateTime now = OffsetDateTime.now();
+    Map<CardGroup, MarketDays> byGroup = new EnumMap<>(CardGroup.class);
+    List<Object[]> rows = new ArrayList<>();
+    for (Household h : unnumbered) {
+      MarketDays days = byGroup.computeIfAbsent(CardGroup.of(serial), g -> rules.apply(ward.zone(), g));
+      rows.add(new Object[] {PassNumbers.format(ward.code(), serial++), h.id(), application.id(),
+          PassKind.MARKET_CARD.name(), ward.code(), h.representativeName(), IdNumbers.mask(h.representativeIdNumber()),
+          ward.zone().name(), validFrom, days.validUntil(validFrom), days.dayRule().format(),
+          PassStatus.AWAITING_STAMP.name(), now});
+    }
+    jdbc.batchUpdate("insert into pass (pass_number, household_id, application_id, kind, ward_code, holder_name, "
+        + "masked_id_number, zone, valid_from, valid_until, day_rule, status, created_at) "
+        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    return passes(application.id(), PassStatus.AWAITING_STAMP);
+  }
+
   public List<Pass> passes(long applicationId, PassStatus status) {
     return jdbc.query("select * from pass where application_id = ? and status = ? order by pass_number", PASS,
         applicationId, status.name());
@@ -80,6 +116,13 @@ public class PassRegistry {
     return jdbc.update("update pass set status = 'ISSUED', qr_text = ?, key_id = ?, stamped_by = ?, "
             + "stamped_at = ? where pass_number = ? and status = 'AWAITING_STAMP'", qrText, keyId, stampedBy,
         stampedAt, passNumber) == 1;
+  }
+
+  /** Records the handover of one pass or card; only an issued one can be handed over. */
+  public boolean markDelivered(String passNumber, String deliveredTo, String deliveredBy) {
+    return jdbc.update("update pass set status = 'DELIVERED', delivered_to = ?, delivered_by = ?, "
+            + "delivered_at = ? where pass_number = ? and status = 'ISSUED'", deliveredTo, deliveredBy,
+        OffsetDateTime.now(), passNumber) == 1;
   }
 
   public int markDelivered(long applicationId, String deliveredTo, String deliveredBy) {

@@ -40,7 +40,8 @@ public class PassStamper {
     int stamped = 0;
     for (Pass pass : registry.passes(applicationId, PassStatus.AWAITING_STAMP)) {
       PassClaims claims = new PassClaims(pass.passNumber(), pass.kind(), pass.holderName(), pass.maskedIdNumber(),
-          null, ward.code(), pass.zone(), pass.validFrom(), pass.validUntil(), null, ward.policeUnitId(), now);
+          null, ward.code(), pass.zone(), pass.validFrom(), pass.validUntil(), pass.dayRule(), ward.policeUnitId(),
+          now);
       if (registry.markStamped(pass.passNumber(), codec.encode(claims, key), key.kid(), stampedBy,
           now.atZone(Dates.HANOI).toOffsetDateTime())) {
         stamped++;

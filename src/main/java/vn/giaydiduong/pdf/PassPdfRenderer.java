@@ -71,7 +71,10 @@ public class PassPdfRenderer {
         return render(List.of(pass), "single", title);
     }
 
-    /** Print bundle: A4 portrait pages of four A6 passes in a 2×2 grid with cut guides; the last page may be partly empty. */
+    /**
+     * Print bundle: A4 portrait pages of four A6 passes or market cards in a 2×2 grid with cut guides; the last page
+     * may be partly empty.
+     */
     public byte[] renderBundle(List<PassPrint> passes) {
         if (passes == null || passes.isEmpty()) {
             throw new IllegalArgumentException("A print bundle needs at least one pass");
@@ -126,6 +129,7 @@ public class PassPdfRenderer {
             add(el, "idNumber", pass.maskedIdNumber());
             add(el, "dateOfBirth", format(pass.dateOfBirth()));
             add(el, "organization", pass.organization());
+            add(el, "household", pass.household());
             add(el, "address", pass.address());
             add(el, "destination", pass.destination());
             add(el, "purpose", pass.purpose());

@@ -18,6 +18,7 @@ public record PassPrint(
         String maskedIdNumber,
         LocalDate dateOfBirth /* nullable */,
         String organization /* nullable: organization passes */,
+        String household /* nullable: market cards, e.g. "Chủ hộ Trần Văn Hùng — 4 nhân khẩu" */,
         String address /* nullable */,
         String destination /* nullable */,
         String purpose /* nullable */,

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import vn.giaydiduong.intake.Dates;
 import vn.giaydiduong.intake.IdNumbers;
 import vn.giaydiduong.pass.Applicant;
+import vn.giaydiduong.pass.DayRule;
+import vn.giaydiduong.pass.Household;
 import vn.giaydiduong.pass.Pass;
 
 /**
@@ -23,6 +25,9 @@ public class FormViews {
   public static final String APPLICANTS = "applicants";
   public static final String REJECTED = "rejected";
   public static final String PASSES = "passes";
+  public static final String HOUSEHOLD_ROWS = "householdRows";
+  public static final String REJECTED_HOUSEHOLDS = "rejectedHouseholds";
+  public static final String CARDS = "cards";
 
   private final ObjectMapper json;
 
@@ -52,6 +57,32 @@ public class FormViews {
         "passNumber", p.passNumber(), "holderName", p.holderName(), "idNumber", p.maskedIdNumber(),
         "zone", p.zone().label(), "validity", Dates.format(p.validFrom()) + " – " + Dates.format(p.validUntil())))
         .toList());
+  }
+
+  /** Households waiting for the ward official, with the warning of a second card where there is one. */
+  public void showHouseholds(VariableScope scope, List<Household> pending, Map<Integer, String> warnings) {
+    set(scope, HOUSEHOLD_ROWS, pending.stream().map(h -> row(
+        "position", h.position(), "headName", h.headName(), "representativeName", h.representativeName(),
+        "idNumber", h.representativeIdNumber(), "address", h.address(), "memberCount", h.memberCount(),
+        "householdCode", h.householdCode() == null ? "" : h.householdCode(),
+        "warning", warnings.getOrDefault(h.position(), ""))).toList());
+  }
+
+  /** Rejected households, whom the CSKV tells in person (households give no email). */
+  public void showRejectedHouseholds(VariableScope scope, List<Household> rejected) {
+    set(scope, REJECTED_HOUSEHOLDS, rejected.stream().map(h -> row(
+        "position", h.position(), "headName", h.headName(), "representativeName", h.representativeName(),
+        "address", h.address(), "reason", h.decisionReason())).toList());
+  }
+
+  /** Market cards with the days they allow, as printed. */
+  public void showCards(VariableScope scope, List<Pass> cards, Map<Long, Household> households) {
+    set(scope, CARDS, cards.stream().map(c -> row(
+        "passNumber", c.passNumber(), "headName", households.get(c.householdId()).headName(),
+        "representativeName", c.holderName(), "idNumber", c.maskedIdNumber(),
+        "address", households.get(c.householdId()).address(),
+        "days", DayRule.parse(c.dayRule()).vietnamese(),
+        "validity", Dates.format(c.validFrom()) + " – " + Dates.format(c.validUntil()))).toList());
   }
 
   private static String validity(Applicant a) {

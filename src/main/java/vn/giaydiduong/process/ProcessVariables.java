@@ -30,6 +30,15 @@ public final class ProcessVariables {
   /** Revocation of one pass: its number and the reason (revoke-pass). */
   public static final String PASS_NUMBER = "passNumber";
   public static final String REVOCATION_REASON = "revocationReason";
+  /** Market cards: the households as a JSON array (REST API, spreadsheet upload), removed once stored. */
+  public static final String HOUSEHOLDS = "households";
+  /** Market cards: the same households pasted as rows into the start form, removed once stored. */
+  public static final String HOUSEHOLDS_TABLE = "householdsTable";
+  public static final String HOUSEHOLD_COUNT = "householdCount";
+  /** Households the reviewer should look at twice (a valid card already exists, or a repeated address). */
+  public static final String FLAGGED_COUNT = "flaggedCount";
+  /** The CSKV confirms that each card went to its household's representative. */
+  public static final String DELIVERED_TO_REPRESENTATIVES = "deliveredToRepresentatives";
 
   private ProcessVariables() {
   }

@@ -12,6 +12,7 @@ import vn.giaydiduong.intake.ResidentListParser;
 import vn.giaydiduong.pass.ApplicationStore;
 import vn.giaydiduong.pass.Decision;
 import vn.giaydiduong.pass.PassKind;
+import vn.giaydiduong.rules.PassValidityRules;
 
 /**
  * Checks and stores the list a CSKV officer registers, in the transaction that starts the process: a list with
@@ -25,9 +26,11 @@ public class RecordRegistration implements JavaDelegate {
   private final ResidentListParser parser;
   private final ApplicationStore applications;
   private final FormViews views;
+  private final PassValidityRules validityRules;
 
   public RecordRegistration(Officials officials, WardRegistry wards, ResidentListParser parser,
-      ApplicationStore applications, FormViews views) {
+      ApplicationStore applications, FormViews views, PassValidityRules validityRules) {
+    this.validityRules = validityRules;
     this.officials = officials;
     this.wards = wards;
     this.parser = parser;
@@ -39,13 +42,14 @@ public class RecordRegistration implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String initiator = (String) execution.getVariable(ProcessVariables.INITIATOR);
     String wardCode = officials.wardOf(initiator, Role.CSKV);
+    Ward ward = wards.get(wardCode);
+    int maxValidityDays = validityRules.maxValidityDays(ward.zone());
     Object table = execution.getVariable(ProcessVariables.RESIDENTS_TABLE);
-    var people = table != null ? parser.parseTable(table.toString(), Dates.today())
+    var people = table != null ? parser.parseTable(table.toString(), Dates.today(), maxValidityDays)
         : parser.parseJson(ProcessVariables.jsonText(execution.getVariable(ProcessVariables.RESIDENTS)),
-            Dates.today());
+            Dates.today(), maxValidityDays);
     long id = applications.create(PassKind.INDIVIDUAL, wardCode, initiator, execution.getProcessInstanceId(),
         people);
-    Ward ward = wards.get(wardCode);
     execution.setProcessBusinessKey(ProcessVariables.reference(id));
     execution.setVariable(ProcessVariables.REFERENCE, ProcessVariables.reference(id));
     execution.setVariable(ProcessVariables.APPLICATION_ID, id);

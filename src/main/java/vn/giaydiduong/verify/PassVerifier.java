@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import vn.giaydiduong.identity.Ward;
 import vn.giaydiduong.identity.WardRegistry;
 import vn.giaydiduong.intake.Dates;
 import vn.giaydiduong.pass.PassKind;
+import vn.giaydiduong.pass.DayRule;
 import vn.giaydiduong.qr.DecodedPass;
 import vn.giaydiduong.qr.MalformedPassException;
 import vn.giaydiduong.qr.PassClaims;
@@ -37,7 +39,6 @@ public class PassVerifier {
   private final PassCodec codec;
   private final SigningKeyStore keys;
   private final Revocations revocations;
-  private final DayRules dayRules;
   private final WardRegistry wards;
   private final Clock clock;
   // A kid is a hash of its public key, so an entry never changes once read; retired keys stay valid.
@@ -51,17 +52,16 @@ public class PassVerifier {
   private final Cache<String, PassClaims> verified;
 
   @Autowired
-  public PassVerifier(PassCodec codec, SigningKeyStore keys, Revocations revocations, DayRules dayRules,
+  public PassVerifier(PassCodec codec, SigningKeyStore keys, Revocations revocations,
       WardRegistry wards) {
-    this(codec, keys, revocations, dayRules, wards, Clock.system(Dates.HANOI), VERIFIED_CACHE_SIZE);
+    this(codec, keys, revocations, wards, Clock.system(Dates.HANOI), VERIFIED_CACHE_SIZE);
   }
 
-  PassVerifier(PassCodec codec, SigningKeyStore keys, Revocations revocations, DayRules dayRules,
+  PassVerifier(PassCodec codec, SigningKeyStore keys, Revocations revocations,
       WardRegistry wards, Clock clock, int verifiedCacheSize) {
     this.codec = codec;
     this.keys = keys;
     this.revocations = revocations;
-    this.dayRules = dayRules;
     this.wards = wards;
     this.clock = clock;
     this.verified = Caffeine.newBuilder().maximumSize(verifiedCacheSize).build();
@@ -103,8 +103,9 @@ public class PassVerifier {
     Boolean allowedToday = null;
     if (claims.dayRule() != null) {
       try {
-        allowedDays = dayRules.describe(claims.dayRule());
-        allowedToday = dayRules.allows(claims.dayRule(), today);
+        DayRule rule = DayRule.parse(claims.dayRule());
+        allowedDays = rule.vietnamese();
+        allowedToday = rule.allows(LocalDateTime.ofInstant(now, Dates.HANOI));
       } catch (IllegalArgumentException e) {
         // Signed by us, yet unreadable: a newer rule format than this server knows. Fail closed.
         return Verification.rejected(VerificationStatus.MALFORMED, "Không đọc được quy định ngày được đi của "
@@ -125,7 +126,7 @@ public class PassVerifier {
       message = "Giấy đã hết hạn ngày " + claims.validUntil().format(DAY_MONTH) + ". Không cho qua.";
     } else if (Boolean.FALSE.equals(allowedToday)) {
       status = VerificationStatus.NOT_VALID_TODAY;
-      message = "Hôm nay (" + today.format(DAY_MONTH) + ") không phải ngày được đi của thẻ; chỉ được đi: "
+      message = "Bây giờ (" + today.format(DAY_MONTH) + ") không phải ngày, giờ được đi của thẻ; chỉ được đi: "
           + allowedDays + ". Không cho qua.";
     } else {
       status = VerificationStatus.VALID;

@@ -21,7 +21,7 @@ class ResidentListParserTest {
 
         Đặng Văn Ưng\t2/11/1979\t012345678\t0987 654 321\t\tSố 18 phố Trúc Bạch\t\tChợ Long Biên\tMua lương thực\t06/09/2021\t06/09/2021
         """;
-    List<ApplicantDraft> people = parser.parseTable(pasted, TODAY);
+    List<ApplicantDraft> people = parser.parseTable(pasted, TODAY, 31);
 
     assertThat(people).extracting(ApplicantDraft::fullName).containsExactly("Nguyễn Thị Hằng", "Đặng Văn Ưng");
     assertThat(people.get(1).dateOfBirth()).isEqualTo(LocalDate.of(1979, 11, 2));
@@ -34,7 +34,7 @@ class ResidentListParserTest {
   @Test
   void semicolonsWorkToo() {
     List<ApplicantDraft> people = parser.parseTable("Lê Văn Bình; 01/02/1990; 001090123456; 0987654321; ; "
-        + "3 Phố Trúc Bạch; ; Nhà máy nước Yên Phụ; Đi làm; 06/09/2021; 10/09/2021", TODAY);
+        + "3 Phố Trúc Bạch; ; Nhà máy nước Yên Phụ; Đi làm; 06/09/2021; 10/09/2021", TODAY, 31);
     assertThat(people).singleElement().satisfies(p -> assertThat(p.idNumber()).isEqualTo("001090123456"));
   }
 
@@ -44,7 +44,7 @@ class ResidentListParserTest {
         "Nguyễn Thị Hằng;12/05/1987;001187000123;0912345678;;Số 5;;Bạch Mai;Đi làm;06/09/2021;20/09/2021",
         "Trần Văn A;31/02/1990;999090000001;12345;khong-phai-email;Số 6;;Bạch Mai;Đi làm;10/09/2021;08/09/2021",
         "Lê B;01/01/1980;001187000123;0912345678;;Số 7;;Bạch Mai;;05/09/2021;30/10/2021");
-    assertThatThrownBy(() -> parser.parseTable(pasted, TODAY))
+    assertThatThrownBy(() -> parser.parseTable(pasted, TODAY, 31))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
             "Người thứ 2 (Trần Văn A): ngày sinh \"31/02/1990\" không đúng dạng ngày (dd/MM/yyyy).",
             "Người thứ 2 (Trần Văn A): số CCCD 999090000001 có mã tỉnh \"999\" không tồn tại (3 chữ số đầu).",
@@ -61,17 +61,17 @@ class ResidentListParserTest {
 
   @Test
   void aRowWithMissingCellsIsRefused() {
-    assertThatThrownBy(() -> parser.parseTable("Nguyễn Thị Hằng\t12/05/1987\t001187000123", TODAY))
+    assertThatThrownBy(() -> parser.parseTable("Nguyễn Thị Hằng\t12/05/1987\t001187000123", TODAY, 31))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("có 3 cột, cần đúng 11 cột");
   }
 
   @Test
   void anEmptyListIsRefused() {
-    assertThatThrownBy(() -> parser.parseTable("  \n ", TODAY)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> parser.parseTable("  \n ", TODAY, 31)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("đang trống");
-    assertThatThrownBy(() -> parser.parseJson("[]", TODAY)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> parser.parseJson("[]", TODAY, 31)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("đang trống");
-    assertThatThrownBy(() -> parser.parseJson("{not json", TODAY)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> parser.parseJson("{not json", TODAY, 31)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("không phải JSON hợp lệ");
   }
 }

@@ -61,8 +61,9 @@ class PassPdfRendererTest {
     void marketCardHasItsOwnTitleAndAllowedDays() throws Exception {
         try (PDDocument doc = PdfAssertions.load(renderer.renderPass(SamplePasses.marketCard("Đặng Văn Ưng", 2)))) {
             String text = PdfAssertions.pageText(doc, 0);
-            assertThat(text).contains("THẺ ĐI CHỢ", "Đặng Văn Ưng", "Vùng xanh", "Ngày đi chợ:",
-                    "Thứ 2, 4, 6 — 6h00–11h00", "Có giá trị từ 06/09/2021 đến 21/09/2021");
+            assertThat(text).contains("THẺ ĐI CHỢ", "Người đi chợ:", "Đặng Văn Ưng", "Vùng xanh", "Ngày đi chợ:",
+                    "Thứ 2, 4, 6 — 6h00–11h00", "Hộ gia đình:", "Chủ hộ Trần Văn Hùng — 4 nhân khẩu",
+                    "Có giá trị từ 06/09/2021 đến 21/09/2021");
             assertThat(text).doesNotContain("GIẤY ĐI ĐƯỜNG", "Nơi đến:");
             assertFontsEmbeddedNotoSans(doc.getPage(0));
         }

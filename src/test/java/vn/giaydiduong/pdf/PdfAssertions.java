@@ -21,6 +21,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 
 /** Reads rendered PDFs back the way a person or a checkpoint scanner would. */
@@ -63,10 +64,38 @@ public final class PdfAssertions {
                 Math.min(width, page.getWidth() - column * width), Math.min(height, page.getHeight() - row * height));
     }
 
+    /**
+     * Decodes the one QR code in the image as a scanner app would, trying the binarizers a phone tries: ZXing's
+     * detector sometimes misses a sharp, correct code in a large region with text and cut lines around it.
+     */
     public static String decodeQr(BufferedImage image) throws NotFoundException {
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        return new MultiFormatReader().decode(bitmap, Map.of(
+        Map<DecodeHintType, Object> hints = Map.of(
                 DecodeHintType.TRY_HARDER, Boolean.TRUE,
-                DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE))).getText();
+                DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+        NotFoundException notFound = NotFoundException.getNotFoundInstance();
+        for (BufferedImage candidate : List.of(image, scaled(image, 0.5))) {
+            BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(candidate);
+            for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
+                    new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
+                try {
+                    return new MultiFormatReader().decode(bitmap, hints).getText();
+                } catch (NotFoundException e) {
+                    notFound = e;
+                }
+            }
+        }
+        throw notFound;
+    }
+
+    private static BufferedImage scaled(BufferedImage image, double factor) {
+        int width = (int) Math.round(image.getWidth() * factor);
+        int height = (int) Math.round(image.getHeight() * factor);
+        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = scaled.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, width, height, null);
+        g.dispose();
+        return scaled;
     }
 }

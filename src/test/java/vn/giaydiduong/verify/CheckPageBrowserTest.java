@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +24,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 import vn.giaydiduong.intake.Dates;
+import vn.giaydiduong.identity.Zone;
+import vn.giaydiduong.pass.DayRule;
 import vn.giaydiduong.pass.Pass;
+import vn.giaydiduong.pass.PassKind;
 import vn.giaydiduong.qr.Forgeries;
+import vn.giaydiduong.qr.PassClaims;
+import vn.giaydiduong.qr.PassCodec;
+import vn.giaydiduong.qr.SigningKeyStore;
 
 /**
  * The checkpoint page in real headless Chromium (Debian's chromium and chromium-driver): verdicts from the server,
@@ -38,6 +45,8 @@ class CheckPageBrowserTest extends PassIssuing {
 
   @LocalServerPort int port;
   @Autowired Revocations revocations;
+  @Autowired PassCodec codec;
+  @Autowired SigningKeyStore keys;
 
   private Path profile;
   private ChromeDriver browser;
@@ -102,6 +111,11 @@ class CheckPageBrowserTest extends PassIssuing {
     assertVerdict(later.qrText(), "NOT_YET_VALID", "offline", "CHƯA CÓ HIỆU LỰC");
     assertThat(browser.findElement(By.id("result")).getAttribute("class")).contains("amber");
     assertVerdict(forged, "BAD_SIGNATURE", "offline", "GIẢ MẠO");
+    // A market card for another weekday: the page judges the signed day rule exactly as the server and the card do.
+    String tomorrowOnly = today.getDayOfWeek().plus(1).getValue() + "@06:00-11:00";
+    assertVerdict(marketCard(tomorrowOnly, today), "NOT_VALID_TODAY", "offline", "KHÔNG ĐÚNG NGÀY");
+    assertThat(browser.findElement(By.id("allowedDays")).getText())
+        .isEqualTo(DayRule.parse(tomorrowOnly).vietnamese());
     assertVerdict(valid.qrText().substring(0, 120), "MALFORMED", "offline", "KHÔNG ĐỌC ĐƯỢC");
     assertVerdict("https://example.com/pass/1", "MALFORMED", "offline", "KHÔNG ĐỌC ĐƯỢC");
 
@@ -109,6 +123,12 @@ class CheckPageBrowserTest extends PassIssuing {
     browser.navigate().refresh();
     new WebDriverWait(browser, WAIT).until(d -> browser.findElements(By.id("check")).size() == 1);
     assertVerdict(valid.qrText(), "VALID", "offline", "HỢP LỆ");
+  }
+
+  private String marketCard(String dayRule, LocalDate today) {
+    PassClaims claims = new PassClaims("00004-900002", PassKind.MARKET_CARD, "Hoàng Thị Chợ", "001******321", null,
+        "00004", Zone.GREEN, today, today.plusDays(13), dayRule, "CA-00004", Instant.now());
+    return codec.encode(claims, keys.activeKey("00004"));
   }
 
   private void assertVerdict(String code, String status, String mode, String verdict) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import vn.giaydiduong.identity.WardRegistry;
 import vn.giaydiduong.identity.Zone;
 import vn.giaydiduong.intake.Dates;
 import vn.giaydiduong.pass.Pass;
+import vn.giaydiduong.pass.DayRule;
 import vn.giaydiduong.pass.PassKind;
 import vn.giaydiduong.pass.PassStatus;
 import vn.giaydiduong.qr.Forgeries;
@@ -45,7 +47,6 @@ class CheckingApiTest extends PassIssuing {
   @Autowired PassCodec codec;
   @Autowired SigningKeyStore keys;
   @Autowired Revocations revocations;
-  @Autowired DayRules dayRules;
   @Autowired WardRegistry wards;
   @Autowired CheckLog checkLog;
   @Autowired JdbcTemplate jdbc;
@@ -104,22 +105,38 @@ class CheckingApiTest extends PassIssuing {
   }
 
   @Test
-  void marketCard_isValidOnlyOnTheDaysOfItsRule() throws Exception {
+  void marketCard_isValidOnlyOnItsDaysAndHours() throws Exception {
     LocalDate today = Dates.today();
-    String todayToken = weekdayToken(today.getDayOfWeek());
-    String otherDay = weekdayToken(today.getDayOfWeek().plus(1));
+    String otherDay = today.getDayOfWeek().plus(1).getValue() + "@00:00-23:59";
     JsonNode refused = json.readTree(post(marketCard(otherDay, today)).getBody());
     assertThat(refused.get("status").asText()).isEqualTo("NOT_VALID_TODAY");
     assertThat(refused.get("kindLabel").asText()).isEqualTo("Thẻ đi chợ");
-    assertThat(refused.get("allowedDays").asText()).isEqualTo(dayRules.describe(otherDay));
-    assertThat(refused.get("message").asText()).contains("không phải ngày được đi", dayRules.describe(otherDay));
+    String described = DayRule.parse(otherDay).vietnamese();
+    assertThat(refused.get("allowedDays").asText()).isEqualTo(described);
+    assertThat(refused.get("message").asText()).contains("không phải ngày, giờ được đi", described);
 
-    JsonNode allowed = json.readTree(post(marketCard(otherDay + "," + todayToken, today)).getBody());
-    assertThat(allowed.get("status").asText()).isEqualTo("VALID");
-    assertThat(allowed.get("allowedDays").asText()).contains(dayRules.describe(todayToken));
+    // Monday, Wednesday, Friday 06:00–11:00 (end exclusive), judged at fixed Hanoi times.
+    LocalDate wednesday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
+    String card = marketCard("1,3,5@06:00-11:00", wednesday);
+    assertThat(verifierAt(hanoi(wednesday, 6, 0)).verify(card).status()).isEqualTo(VerificationStatus.VALID);
+    assertThat(verifierAt(hanoi(wednesday, 10, 59)).verify(card).status()).isEqualTo(VerificationStatus.VALID);
+    assertThat(verifierAt(hanoi(wednesday, 11, 0)).verify(card).status())
+        .isEqualTo(VerificationStatus.NOT_VALID_TODAY);
+    assertThat(verifierAt(hanoi(wednesday, 5, 59)).verify(card).status())
+        .isEqualTo(VerificationStatus.NOT_VALID_TODAY);
+    assertThat(verifierAt(hanoi(wednesday.plusDays(1), 8, 0)).verify(card).status())
+        .isEqualTo(VerificationStatus.NOT_VALID_TODAY);
+    Verification friday = verifierAt(hanoi(wednesday.plusDays(2), 8, 0)).verify(card);
+    assertThat(friday.status()).isEqualTo(VerificationStatus.VALID);
+    assertThat(friday.allowedDays()).isEqualTo("Thứ 2, 4, 6 — 6h00–11h00");
 
     // A rule this server cannot read is refused, never waved through.
     assertThat(status(post(marketCard("MOI-THANG", today)))).isEqualTo("MALFORMED");
+    assertThat(status(post(marketCard("1,3,5@11:00-06:00", today)))).isEqualTo("MALFORMED");
+  }
+
+  private static Instant hanoi(LocalDate day, int hour, int minute) {
+    return day.atTime(hour, minute).atZone(Dates.HANOI).toInstant();
   }
 
   @Test
@@ -243,12 +260,8 @@ class CheckingApiTest extends PassIssuing {
     return codec.encode(claims, keys.activeKey(TRUC_BACH));
   }
 
-  private static String weekdayToken(DayOfWeek day) {
-    return day == DayOfWeek.SUNDAY ? "CN" : "T" + (day.getValue() + 1);
-  }
-
   private PassVerifier verifierAt(Instant instant) {
-    return new PassVerifier(codec, keys, revocations, dayRules, wards, Clock.fixed(instant, Dates.HANOI),
+    return new PassVerifier(codec, keys, revocations, wards, Clock.fixed(instant, Dates.HANOI),
         PassVerifier.VERIFIED_CACHE_SIZE);
   }
 

@@ -46,7 +46,6 @@ class CheckingBenchmark extends PassIssuing {
   @Autowired vn.giaydiduong.qr.PassCodec codec;
   @Autowired vn.giaydiduong.qr.SigningKeyStore keys;
   @Autowired Revocations revocations;
-  @Autowired DayRules dayRules;
   @Autowired vn.giaydiduong.identity.WardRegistry wards;
   @Autowired CheckLog checkLog;
 
@@ -55,7 +54,7 @@ class CheckingBenchmark extends PassIssuing {
     List<String> codes = issue(PASSES);
 
     // Every scan a first scan: full decoding and ECDSA verification each time.
-    PassVerifier uncached = new PassVerifier(codec, keys, revocations, dayRules, wards,
+    PassVerifier uncached = new PassVerifier(codec, keys, revocations, wards,
         java.time.Clock.system(vn.giaydiduong.intake.Dates.HANOI), 0);
     inProcess(uncached, codes, 5);
     report("in-process, no signature cache", inProcess(uncached, codes, IN_PROCESS_SECONDS));

@@ -1,0 +1,34 @@
+package vn.giaydiduong.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.pass.HouseholdStore;
+import vn.giaydiduong.pass.PassRegistry;
+
+/**
+ * The ward police returned the household list: the unstamped cards are voided (their numbers stay used) and the
+ * approved households go back to the ward official. Rejected households stay rejected.
+ */
+@Component("returnHouseholdsToReview")
+public class ReturnHouseholdsToReview implements JavaDelegate {
+
+  private final HouseholdStore households;
+  private final PassRegistry registry;
+  private final HouseholdReview review;
+
+  public ReturnHouseholdsToReview(HouseholdStore households, PassRegistry registry, HouseholdReview review) {
+    this.households = households;
+    this.registry = registry;
+    this.review = review;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long applicationId = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    String reason = (String) execution.getVariable(ProcessVariables.RETURN_REASON);
+    registry.voidAwaitingStamp(applicationId, "Công an phường trả lại: " + reason);
+    households.reopenApproved(applicationId);
+    review.show(execution, applicationId, (String) execution.getVariable(ProcessVariables.WARD_CODE));
+  }
+}
