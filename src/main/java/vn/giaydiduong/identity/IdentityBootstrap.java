@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 public class IdentityBootstrap implements ApplicationRunner {
 
   /** Processes that CSKV officers start from Tasklist. */
-  public static final List<String> CSKV_STARTABLE_PROCESSES = List.of("individual-pass");
+  public static final List<String> CSKV_STARTABLE_PROCESSES = List.of("individual-pass", "organization-pass");
 
   private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 

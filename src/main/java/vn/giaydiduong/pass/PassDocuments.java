@@ -58,9 +58,11 @@ public class PassDocuments {
     Map<Long, Applicant> people = applications.applicants(applicationId).stream()
         .collect(Collectors.toMap(Applicant::id, Function.identity()));
     Ward ward = wards.get(applications.get(applicationId).wardCode());
+    String organization = applications.organizationName(applicationId).orElse(null);
     return passes.stream().map(p -> {
       Applicant a = people.get(p.applicantId());
-      return new PassPrint(p.passNumber(), p.kind(), p.holderName(), p.maskedIdNumber(), a.dateOfBirth(), null,
+      return new PassPrint(p.passNumber(), p.kind(), p.holderName(), p.maskedIdNumber(), a.dateOfBirth(),
+          organization,
           a.address(), a.destination(), a.purpose(), ward.name(), ward.districtName(), ward.policeUnitName(),
           p.zone(), p.validFrom(), p.validUntil(), null, p.qrText(), p.keyId(), p.stampedAt().toInstant());
     }).toList();

@@ -27,6 +27,12 @@ public final class ProcessVariables {
   public static final String RETURN_REASON = "returnReason";
   public static final String STAMPED_BY = "stampedBy";
   public static final String DELIVERED_TO = "deliveredTo";
+  /** Organization passes: the stored mail or upload that brought the staff list (set by the message). */
+  public static final String STAFF_LIST_SUBMISSION_ID = "staffListSubmissionId";
+  /** Organization passes: ISO 8601 durations of the wait for the staff list, before the reminder and after it. */
+  public static final String LIST_REMINDER_AFTER = "listReminderAfter";
+  public static final String LIST_CLOSE_AFTER = "listCloseAfter";
+  public static final String FLAGGED_COUNT = "flaggedCount";
 
   private ProcessVariables() {
   }
