@@ -111,14 +111,23 @@ public class StaffListParser {
       if (e instanceof InvalidInputException invalid) {
         throw invalid;
       }
-      String why = String.valueOf(e.getMessage());
-      if (why.contains("Zip bomb") || why.contains("exceeds the max entry size")) {
+      if (isZipBomb(e)) {
         throw new InvalidInputException("Tệp \"" + filename + "\" bị từ chối: nội dung nén bất thường (giải nén "
             + "lớn gấp nhiều lần tệp gửi), không phải một danh sách nhân viên bình thường.");
       }
       throw new InvalidInputException("Tệp \"" + filename + "\" không đọc được như bảng tính Excel (XLSX): "
           + "tệp hỏng hoặc có mật khẩu. Hãy lưu lại theo mẫu rồi gửi lại.");
     }
+  }
+
+  private static boolean isZipBomb(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String why = String.valueOf(t.getMessage());
+      if (why.contains("Zip bomb") || why.contains("max entry size") || why.contains("exceeds the maximum")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Value value(Cell cell) {
