@@ -124,10 +124,10 @@ public class MailIntake {
     }
     filename = filename == null ? "tep-dinh-kem" : MimeUtility.decodeText(filename);
     String contentType = part.getContentType() == null ? null : part.getContentType().split(";")[0].strip();
-    // IMAP reports the encoded size: base64 is 4/3 of the content.
+    // IMAP reports the encoded size: base64 lines of 76 characters + CRLF carry 57 bytes.
     long encoded = part.getSize();
-    if (encoded > maxBytes * 4 / 3 + 1024) {
-      files.add(new IncomingFile(filename, contentType, encoded * 3 / 4, null));
+    if (encoded > maxBytes * 78 / 57 + 1024) {
+      files.add(new IncomingFile(filename, contentType, encoded * 57 / 78, null));
       return;
     }
     try (InputStream in = part.getInputStream()) {

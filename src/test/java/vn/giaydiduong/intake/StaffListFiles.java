@@ -28,12 +28,17 @@ public final class StaffListFiles {
 
   /** {@code count} valid people; the CCCD encodes birth in 1990 in Hanoi (001 0 90 …). */
   public static List<List<Object>> people(int count) {
+    return people(count, 1);
+  }
+
+  /** Like {@link #people(int)}, with ID numbers from {@code firstSerial} on (tests sharing a database differ). */
+  public static List<List<Object>> people(int count, int firstSerial) {
     String[] names = {"Nguyễn Văn An", "Trần Thị Bích", "Lê Hoàng Cường", "Phạm Thu Dung", "Đỗ Minh Đức"};
     List<List<Object>> rows = new ArrayList<>();
     rows.add(new ArrayList<>(HEADERS));
     for (int i = 0; i < count; i++) {
       rows.add(new ArrayList<>(List.of(String.valueOf(i + 1), names[i % names.length] + (i < names.length ? "" : " "
-          + letters(i)), "05/09/1990", "001090%06d".formatted(i + 1), "0912%06d".formatted(i), "Nhân viên kho",
+          + letters(i)), "05/09/1990", "001090%06d".formatted(firstSerial + i), "0912%06d".formatted(i), "Nhân viên kho",
           "12 Phố Hàng Bài, Quận Hoàn Kiếm")));
     }
     return rows;
