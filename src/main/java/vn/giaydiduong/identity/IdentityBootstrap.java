@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
 public class IdentityBootstrap implements ApplicationRunner {
 
   /** Processes that CSKV officers start from Tasklist. */
-  public static final List<String> CSKV_STARTABLE_PROCESSES = List.of("individual-pass", "market-card");
+  public static final List<String> CSKV_STARTABLE_PROCESSES = List.of("individual-pass", "market-card",
+      "organization-pass");
   /** Started by a ward official or the ward police (Tasklist or POST /api/passes/{number}/revocation). */
   public static final String REVOKE_PASS_PROCESS = "revoke-pass";
 

@@ -3,8 +3,10 @@ package vn.giaydiduong.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -36,16 +38,43 @@ public class Mailer {
     templates.setTemplateResolver(resolver);
   }
 
+  /** A file sent with a mail (e.g. the print bundle). */
+  public record Attachment(String filename, String contentType, byte[] content) {
+  }
+
+  /**
+   * What some mails need besides the text: where replies go (a ward mailbox instead of the no-reply sender),
+   * the mail answered (threads the automatic reply with it), files.
+   */
+  public record Options(String replyTo, String inReplyTo, List<Attachment> attachments) {
+    public static final Options NONE = new Options(null, null, List.of());
+  }
+
   public void send(String to, String template, Map<String, Object> model) {
+    send(to, template, model, Options.NONE);
+  }
+
+  public void send(String to, String template, Map<String, Object> model, Options options) {
     String html = templates.process(template, new Context(Locale.forLanguageTag("vi-VN"), model));
     String subject = html.replaceAll("(?s).*<title>(.*?)</title>.*", "$1").strip();
     try {
       MimeMessage message = sender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+      MimeMessageHelper helper = new MimeMessageHelper(message, !options.attachments().isEmpty(),
+          StandardCharsets.UTF_8.name());
       helper.setFrom(properties.from());
       helper.setTo(to);
+      if (options.replyTo() != null) {
+        helper.setReplyTo(options.replyTo());
+      }
       helper.setSubject(subject);
       helper.setText(html, true);
+      for (Attachment a : options.attachments()) {
+        helper.addAttachment(a.filename(), new ByteArrayResource(a.content()), a.contentType());
+      }
+      if (options.inReplyTo() != null) {
+        message.setHeader("In-Reply-To", options.inReplyTo());
+        message.setHeader("References", options.inReplyTo());
+      }
       sender.send(message);
     } catch (MessagingException e) {
       throw new MailSendException("Không tạo được thư gửi " + to, e);

@@ -58,14 +58,22 @@ public class ApplicationStore {
   public long create(PassKind kind, String wardCode, String registeredBy, String processInstanceId,
       List<ApplicantDraft> people) {
     long id = createApplication(kind, wardCode, registeredBy, processInstanceId);
+    addApplicants(id, people);
+    return id;
+  }
+
+  /** Adds people after those already on the application (an organization's list arrives after registration). */
+  public void addApplicants(long applicationId, List<ApplicantDraft> people) {
+    int first = jdbc.queryForObject("select coalesce(max(position), 0) from applicant where application_id = ?",
+        Integer.class, applicationId) + 1;
     jdbc.batchUpdate("insert into applicant (application_id, position, full_name, date_of_birth, id_number, "
         + "phone, email, address, workplace, destination, purpose, valid_from, valid_until) "
         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
           @Override
           public void setValues(PreparedStatement ps, int i) throws SQLException {
             ApplicantDraft p = people.get(i);
-            ps.setLong(1, id);
-            ps.setInt(2, i + 1);
+            ps.setLong(1, applicationId);
+            ps.setInt(2, first + i);
             ps.setString(3, p.fullName());
             ps.setDate(4, Date.valueOf(p.dateOfBirth()));
             ps.setString(5, p.idNumber());
@@ -84,7 +92,16 @@ public class ApplicationStore {
             return people.size();
           }
         });
-    return id;
+  }
+
+  /** The organization whose staff the application's passes are for (printed and signed into the QR code). */
+  public void setOrganizationName(long applicationId, String organizationName) {
+    jdbc.update("update pass_application set organization_name = ? where id = ?", organizationName, applicationId);
+  }
+
+  public Optional<String> organizationName(long applicationId) {
+    return jdbc.query("select organization_name from pass_application where id = ?", (rs, n) -> rs.getString(1),
+        applicationId).stream().filter(Objects::nonNull).findFirst();
   }
 
   public Application get(long id) {

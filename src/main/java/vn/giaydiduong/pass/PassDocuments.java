@@ -62,6 +62,7 @@ public class PassDocuments {
     Map<Long, Household> households = this.households.households(applicationId).stream()
         .collect(Collectors.toMap(Household::id, Function.identity()));
     Ward ward = wards.get(applications.get(applicationId).wardCode());
+    String organization = applications.organizationName(applicationId).orElse(null);
     return passes.stream().map(p -> {
       if (p.householdId() != null) {
         Household h = households.get(p.householdId());
@@ -71,9 +72,10 @@ public class PassDocuments {
             DayRule.parse(p.dayRule()).vietnamese(), p.qrText(), p.keyId(), p.stampedAt().toInstant());
       }
       Applicant a = people.get(p.applicantId());
-      return new PassPrint(p.passNumber(), p.kind(), p.holderName(), p.maskedIdNumber(), a.dateOfBirth(), null,
-          null, a.address(), a.destination(), a.purpose(), ward.name(), ward.districtName(), ward.policeUnitName(),
-          p.zone(), p.validFrom(), p.validUntil(), null, p.qrText(), p.keyId(), p.stampedAt().toInstant());
+      return new PassPrint(p.passNumber(), p.kind(), p.holderName(), p.maskedIdNumber(), a.dateOfBirth(),
+          organization, null, a.address(), a.destination(), a.purpose(), ward.name(), ward.districtName(),
+          ward.policeUnitName(), p.zone(), p.validFrom(), p.validUntil(), null, p.qrText(), p.keyId(),
+          p.stampedAt().toInstant());
     }).toList();
   }
 }

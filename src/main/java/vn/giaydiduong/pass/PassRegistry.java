@@ -101,6 +101,23 @@ public class PassRegistry {
     return passes(application.id(), PassStatus.AWAITING_STAMP);
   }
 
+  /** Which of {@code idNumbers} hold a pass that is valid on {@code day} (stamped, not revoked, not expired). */
+  public Set<String> holdersOfValidPasses(List<String> idNumbers, LocalDate day) {
+    Set<String> holders = new HashSet<>();
+    // Chunks keep the statement's parameter count well below every driver's limit.
+    for (int from = 0; from < idNumbers.size(); from += 500) {
+      List<String> chunk = idNumbers.subList(from, Math.min(idNumbers.size(), from + 500));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      List<Object> args = new ArrayList<>(chunk);
+      args.add(day);
+      args.add(day);
+      holders.addAll(jdbc.queryForList("select distinct a.id_number from pass p join applicant a on a.id = "
+          + "p.applicant_id where a.id_number in (" + marks + ") and p.status in ('ISSUED', 'DELIVERED') "
+          + "and p.valid_from <= ? and p.valid_until >= ?", String.class, args.toArray()));
+    }
+    return holders;
+  }
+
   public List<Pass> passes(long applicationId, PassStatus status) {
     return jdbc.query("select * from pass where application_id = ? and status = ? order by pass_number", PASS,
         applicationId, status.name());

@@ -37,11 +37,12 @@ public class PassStamper {
     Ward ward = wards.get(applications.get(applicationId).wardCode());
     SigningKey key = keys.activeKey(ward.code());
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String organization = applications.organizationName(applicationId).orElse(null);
     int stamped = 0;
     for (Pass pass : registry.passes(applicationId, PassStatus.AWAITING_STAMP)) {
       PassClaims claims = new PassClaims(pass.passNumber(), pass.kind(), pass.holderName(), pass.maskedIdNumber(),
-          null, ward.code(), pass.zone(), pass.validFrom(), pass.validUntil(), pass.dayRule(), ward.policeUnitId(),
-          now);
+          organization, ward.code(), pass.zone(), pass.validFrom(), pass.validUntil(), pass.dayRule(),
+          ward.policeUnitId(), now);
       if (registry.markStamped(pass.passNumber(), codec.encode(claims, key), key.kid(), stampedBy,
           now.atZone(Dates.HANOI).toOffsetDateTime())) {
         stamped++;

@@ -39,6 +39,11 @@ public final class ProcessVariables {
   public static final String FLAGGED_COUNT = "flaggedCount";
   /** The CSKV confirms that each card went to its household's representative. */
   public static final String DELIVERED_TO_REPRESENTATIVES = "deliveredToRepresentatives";
+  /** Organization passes: the stored mail or upload that brought the staff list (set by the message). */
+  public static final String STAFF_LIST_SUBMISSION_ID = "staffListSubmissionId";
+  /** Organization passes: ISO 8601 durations of the wait for the staff list, before the reminder and after it. */
+  public static final String LIST_REMINDER_AFTER = "listReminderAfter";
+  public static final String LIST_CLOSE_AFTER = "listCloseAfter";
 
   private ProcessVariables() {
   }

@@ -1,0 +1,92 @@
+package vn.giaydiduong.organization;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Organizations' registrations and the secret links (upload page, print bundle) mailed to them. */
+@Repository
+public class OrganizationStore {
+
+  public enum LinkPurpose { UPLOAD, DOWNLOAD }
+
+  private static final RowMapper<Organization> ORGANIZATION = (rs, n) -> new Organization(rs.getString("name"),
+      rs.getString("tax_code"), rs.getString("address"), rs.getString("sector"), rs.getString("contact_person"),
+      rs.getString("email"), rs.getString("phone"), rs.getInt("staff_requested"), rs.getString("purpose"),
+      rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class));
+
+  private final JdbcTemplate jdbc;
+  private final SecureRandom random = new SecureRandom();
+
+  public OrganizationStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void create(long applicationId, Organization o) {
+    jdbc.update("insert into organization_registration (application_id, name, tax_code, address, sector, "
+            + "contact_person, email, phone, staff_requested, purpose, valid_from, valid_until) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", applicationId, o.name(), o.taxCode(), o.address(),
+        o.sector(), o.contactPerson(), o.email(), o.phone(), o.staffRequested(), o.purpose(), o.validFrom(),
+        o.validUntil());
+  }
+
+  /** The ward official's entry: the registration as checked (and maybe corrected) from the CSKV's vetting. */
+  public void enter(long applicationId, Organization o, String enteredBy) {
+    jdbc.update("update organization_registration set name = ?, tax_code = ?, address = ?, sector = ?, "
+            + "contact_person = ?, email = ?, phone = ?, staff_requested = ?, purpose = ?, valid_from = ?, "
+            + "valid_until = ?, entered_by = ?, entered_at = ? where application_id = ?", o.name(), o.taxCode(),
+        o.address(), o.sector(), o.contactPerson(), o.email(), o.phone(), o.staffRequested(), o.purpose(),
+        o.validFrom(), o.validUntil(), enteredBy, OffsetDateTime.now(), applicationId);
+  }
+
+  public Optional<Organization> find(long applicationId) {
+    return jdbc.query("select * from organization_registration where application_id = ?", ORGANIZATION,
+        applicationId).stream().findFirst();
+  }
+
+  public Organization get(long applicationId) {
+    return find(applicationId).orElseThrow(() -> new IllegalStateException("No organization " + applicationId));
+  }
+
+  public void markClosed(long applicationId) {
+    jdbc.update("update organization_registration set closed_at = ? where application_id = ?", OffsetDateTime.now(),
+        applicationId);
+  }
+
+  /** A new secret link token (256 random bits, URL-safe); only its hash is stored. */
+  public String newLink(long applicationId, LinkPurpose purpose) {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    jdbc.update("insert into organization_link (token_hash, application_id, purpose, created_at) values (?, ?, ?, ?)",
+        hash(token), applicationId, purpose.name(), OffsetDateTime.now());
+    return token;
+  }
+
+  /** The application a link token opens, if the token is one of ours for that purpose. */
+  public Optional<Long> resolveLink(String token, LinkPurpose purpose) {
+    if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+      return Optional.empty();
+    }
+    return jdbc.query("select application_id from organization_link where token_hash = ? and purpose = ?",
+        (rs, n) -> rs.getLong(1), hash(token), purpose.name()).stream().findFirst();
+  }
+
+  private static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(token.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package vn.giaydiduong.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.organization.OrganizationMails;
+import vn.giaydiduong.organization.OrganizationStore;
+
+/** No staff list after the reminder: the registration is closed and the organization told so. */
+@Component("closeOrganizationRegistration")
+public class CloseOrganizationRegistration implements JavaDelegate {
+
+  private final OrganizationStore organizations;
+  private final OrganizationMails mails;
+
+  public CloseOrganizationRegistration(OrganizationStore organizations, OrganizationMails mails) {
+    this.organizations = organizations;
+    this.mails = mails;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long id = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    organizations.markClosed(id);
+    mails.registrationClosed(id);
+  }
+}

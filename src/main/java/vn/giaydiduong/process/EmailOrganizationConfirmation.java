@@ -1,0 +1,23 @@
+package vn.giaydiduong.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.organization.OrganizationMails;
+
+/** Confirms the registration to the organization: reference, how to send the staff list, the upload link. */
+@Component("emailOrganizationConfirmation")
+public class EmailOrganizationConfirmation implements JavaDelegate {
+
+  private final OrganizationMails mails;
+
+  public EmailOrganizationConfirmation(OrganizationMails mails) {
+    this.mails = mails;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    mails.askForStaffList((Long) execution.getVariable(ProcessVariables.APPLICATION_ID),
+        (String) execution.getVariable(ProcessVariables.LIST_REMINDER_AFTER), false);
+  }
+}

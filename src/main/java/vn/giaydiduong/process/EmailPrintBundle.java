@@ -1,0 +1,31 @@
+package vn.giaydiduong.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.organization.OrganizationMails;
+import vn.giaydiduong.pass.PassDocuments;
+import vn.giaydiduong.pass.PassRegistry;
+import vn.giaydiduong.pass.PassStatus;
+
+/** Sends the organization its stamped passes: the print bundle attached, and a secret link to download it. */
+@Component("emailPrintBundle")
+public class EmailPrintBundle implements JavaDelegate {
+
+  private final PassDocuments documents;
+  private final PassRegistry registry;
+  private final OrganizationMails mails;
+
+  public EmailPrintBundle(PassDocuments documents, PassRegistry registry, OrganizationMails mails) {
+    this.documents = documents;
+    this.registry = registry;
+    this.mails = mails;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long id = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    byte[] pdf = documents.bundle(id).orElseThrow(() -> new IllegalStateException("No print bundle for " + id));
+    mails.printBundle(id, pdf, registry.passes(id, PassStatus.DELIVERED).size());
+  }
+}

@@ -1,0 +1,23 @@
+package vn.giaydiduong.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.organization.OrganizationMails;
+
+/** The one reminder: no staff list yet; the registration closes when the second wait ends. */
+@Component("emailStaffListReminder")
+public class EmailStaffListReminder implements JavaDelegate {
+
+  private final OrganizationMails mails;
+
+  public EmailStaffListReminder(OrganizationMails mails) {
+    this.mails = mails;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    mails.askForStaffList((Long) execution.getVariable(ProcessVariables.APPLICATION_ID),
+        (String) execution.getVariable(ProcessVariables.LIST_CLOSE_AFTER), true);
+  }
+}

@@ -1,0 +1,48 @@
+package vn.giaydiduong.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.identity.Officials;
+import vn.giaydiduong.identity.Ward;
+import vn.giaydiduong.identity.WardRegistry;
+import vn.giaydiduong.intake.Dates;
+import vn.giaydiduong.organization.Organization;
+import vn.giaydiduong.organization.OrganizationForm;
+import vn.giaydiduong.organization.OrganizationStore;
+import vn.giaydiduong.rules.PassValidityRules;
+import vn.giaydiduong.pass.ApplicationStore;
+
+/**
+ * The ward official's entry of the vetted registration, in the transaction that completes the entry task: the
+ * corrected fields pass the same checks as at registration, or the task stays open with the problems named.
+ */
+@Component("recordOrganizationEntry")
+public class RecordOrganizationEntry implements JavaDelegate {
+
+  private final OrganizationStore organizations;
+  private final ApplicationStore applications;
+  private final Officials officials;
+  private final WardRegistry wards;
+  private final PassValidityRules validityRules;
+
+  public RecordOrganizationEntry(OrganizationStore organizations, ApplicationStore applications,
+      Officials officials, WardRegistry wards, PassValidityRules validityRules) {
+    this.wards = wards;
+    this.validityRules = validityRules;
+    this.organizations = organizations;
+    this.applications = applications;
+    this.officials = officials;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long id = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    Ward ward = wards.get((String) execution.getVariable(ProcessVariables.WARD_CODE));
+    Organization organization = OrganizationForm.read(execution, Dates.today(),
+        validityRules.maxValidityDays(ward.zone()));
+    organizations.enter(id, organization, officials.currentUserId());
+    applications.setOrganizationName(id, organization.name());
+    OrganizationForm.write(execution, organization);
+  }
+}
