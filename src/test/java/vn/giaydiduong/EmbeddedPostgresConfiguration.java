@@ -13,9 +13,13 @@ import org.springframework.context.annotation.Primary;
 @TestConfiguration(proxyBeanMethods = false)
 public class EmbeddedPostgresConfiguration {
 
+  /**
+   * Stopped by the Spring context, after the pool and the engine that use it: the library's own JVM shutdown hook
+   * would stop it first, and the context's shutdown would then wait on dead connections.
+   */
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres() throws IOException {
-    return EmbeddedPostgres.builder().start();
+    return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
   }
 
   @Bean(destroyMethod = "close")
