@@ -21,7 +21,7 @@ public class ApiSecurityConfig {
   @Bean
   public FilterRegistrationBean<Filter> requestSizeLimitFilter(
       @Value("${giaydiduong.max-request-bytes}") long maxBytes) {
-    var registration = new FilterRegistrationBean<Filter>(new RequestSizeLimitFilter(maxBytes));
+    var registration = new FilterRegistrationBean<Filter>(RequestSizeLimitFilter.forApi(maxBytes));
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
