@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -20,7 +22,8 @@ import vn.giaydiduong.intake.Dates;
 
 /**
  * On a fresh demo database, registers a few residents in each demo ward (as that ward's CSKV), so the ward
- * officials find work in Tasklist at once. The people are invented; their ID numbers are well-formed only.
+ * officials find work in Tasklist at once, and takes one list of the first ward as far as delivery. The people are
+ * invented; their ID numbers are well-formed only.
  */
 @Component
 @Order(3)
@@ -31,13 +34,15 @@ public class DemoRegistrations implements ApplicationRunner {
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
+  private final TaskService taskService;
   private final WardRegistry wards;
   private final DemoProperties demo;
 
-  public DemoRegistrations(RuntimeService runtimeService, IdentityService identityService, WardRegistry wards,
-      DemoProperties demo) {
+  public DemoRegistrations(RuntimeService runtimeService, IdentityService identityService,
+      TaskService taskService, WardRegistry wards, DemoProperties demo) {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
+    this.taskService = taskService;
     this.wards = wards;
     this.demo = demo;
   }
@@ -51,7 +56,6 @@ public class DemoRegistrations implements ApplicationRunner {
     int serial = 0;
     for (String code : demo.wards()) {
       Ward ward = wards.get(code);
-      String cskv = DemoUsers.userId(Role.CSKV, ward);
       String street = ward.name().replaceFirst("^Phường ", "phố ");
       List<Map<String, String>> residents = List.of(
           resident("Nguyễn Thị Hằng", "1987-05-12", "001187%06d".formatted(++serial), "hang.nt@example.vn",
@@ -60,15 +64,48 @@ public class DemoRegistrations implements ApplicationRunner {
               "Số 18 " + street, "Chợ đầu mối Long Biên", "Vận chuyển lương thực, thực phẩm", today),
           resident("Trần Thị Ngọc Ánh", "1992-01-30", "001192%06d".formatted(++serial), "anh.ttn@example.vn",
               "Số 27 " + street, "Siêu thị Winmart Thành Công", "Đi làm (bán hàng thiết yếu)", today));
-      identityService.setAuthentication(cskv, List.of(Role.CSKV.groupId(), Role.CSKV.groupOf(code)));
-      try {
-        runtimeService.startProcessInstanceByKey("individual-pass", Variables.createVariables()
-            .putValueTyped("residents", SpinValues.jsonValue(Spin.JSON(residents).toString()).create()));
-      } finally {
-        identityService.clearAuthentication();
-      }
+      register(ward, residents);
     }
-    log.info("Demo: registered sample residents in wards {}", demo.wards());
+    // One list of the first demo ward goes through review and stamping, so that printable passes exist and the
+    // checkpoint page (/check) has a key to verify with from the first minute.
+    Ward first = wards.get(demo.wards().get(0));
+    String street = first.name().replaceFirst("^Phường ", "phố ");
+    String instanceId = register(first, List.of(
+        resident("Lê Văn Bình", "1990-02-01", "001090%06d".formatted(++serial), "binh.lv@example.vn",
+            "Số 3 " + street, "Nhà máy nước Yên Phụ", "Đi làm (cấp nước)", today),
+        resident("Phạm Thị Thu", "1985-08-19", "001185%06d".formatted(++serial), null,
+            "Số 9 " + street, "Bệnh viện Saint Paul", "Đi làm (nhân viên y tế)", today)));
+    complete(instanceId, Role.OFFICIAL, first, Map.of("reviewOutcome", "APPROVE_ALL"));
+    complete(instanceId, Role.POLICE, first, Map.of("stampDecision", "STAMP"));
+    log.info("Demo: registered sample residents in wards {}; passes of {} stamped", demo.wards(), first.name());
+  }
+
+  private String register(Ward ward, List<Map<String, String>> residents) {
+    actAs(Role.CSKV, ward);
+    try {
+      return runtimeService.startProcessInstanceByKey("individual-pass", Variables.createVariables()
+          .putValueTyped("residents", SpinValues.jsonValue(Spin.JSON(residents).toString()).create())).getId();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** Claims and completes the instance's open task as the ward's demo user of {@code role}, as Tasklist does. */
+  private void complete(String instanceId, Role role, Ward ward, Map<String, Object> variables) {
+    String userId = actAs(role, ward);
+    try {
+      Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+      taskService.claim(task.getId(), userId);
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private String actAs(Role role, Ward ward) {
+    String userId = DemoUsers.userId(role, ward);
+    identityService.setAuthentication(userId, List.of(role.groupId(), role.groupOf(ward.code())));
+    return userId;
   }
 
   private static Map<String, String> resident(String name, String dateOfBirth, String idNumber, String email,
