@@ -52,6 +52,13 @@ public class Officials {
     return false;
   }
 
+  /** Supervisors and administrators watch the whole city. */
+  public boolean currentUserSupervises() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    return auth != null && auth.getGroupIds() != null
+        && (auth.getGroupIds().contains(Role.SUPERVISORS) || auth.getGroupIds().contains(ADMINS));
+  }
+
   public boolean currentUserIsAdmin() {
     Authentication auth = identityService.getCurrentAuthentication();
     return auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(ADMINS);

@@ -222,7 +222,7 @@ class CheckingApiTest extends PassIssuing {
   }
 
   @Test
-  void everyCheckIsLoggedWithoutThePassAndWithTheLocationOnlyWhenSent() {
+  void everyCheckIsLoggedWithoutThePassAndWithTheLocationOnlyWhenSent() throws Exception {
     LocalDate today = Dates.today();
     Pass pass = issuePass("Nguyễn Văn Chốt", today, today.plusDays(1));
     checkLog.flush();
@@ -243,6 +243,18 @@ class CheckingApiTest extends PassIssuing {
         .containsEntry("LOCATION", null);
     assertThat(jdbc.queryForObject("select location from pass_check where checkpoint_id = 'CHOT-CAU-GIAY-01'"
         + " and status = 'MALFORMED'", String.class)).isEqualTo("21.0313,105.7982");
+
+    // Supervisors see the counts per day, checkpoint and result; ward officials do not.
+    JsonNode daily = json.readTree(rest.withBasicAuth("giamsat", "test-password")
+        .getForEntity("/api/checks/daily?days=1", String.class).getBody());
+    assertThat(daily.findParents("checkpointId")).filteredOn(n -> "CHOT-CAU-GIAY-01".equals(
+        n.get("checkpointId").asText())).extracting(n -> n.get("status").asText() + "=" + n.get("checks").asLong())
+        .containsExactly("MALFORMED=1", "VALID=1");
+    assertThat(daily.get(0).get("day").asText()).isEqualTo(today.toString());
+    assertThat(rest.withBasicAuth("canbo.trucbach", "test-password")
+        .getForEntity("/api/checks/daily", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.getForEntity("/api/checks/daily", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   private void assertMalformed(String body, String messagePart) throws Exception {
