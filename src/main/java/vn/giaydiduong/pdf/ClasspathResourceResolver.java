@@ -15,29 +15,29 @@ import org.apache.xmlgraphics.io.ResourceResolver;
  */
 final class ClasspathResourceResolver implements ResourceResolver {
 
-    static final String SCHEME = "classpath";
+  static final String SCHEME = "classpath";
 
-    private final ClassLoader classLoader;
+  private final ClassLoader classLoader;
 
-    ClasspathResourceResolver(ClassLoader classLoader) {
-        this.classLoader = classLoader;
+  ClasspathResourceResolver(ClassLoader classLoader) {
+    this.classLoader = classLoader;
+  }
+
+  @Override
+  public Resource getResource(URI uri) throws IOException {
+    if (!SCHEME.equals(uri.getScheme()) || uri.getPath() == null) {
+      throw new IOException("Only classpath resources may be loaded: " + uri);
     }
-
-    @Override
-    public Resource getResource(URI uri) throws IOException {
-        if (!SCHEME.equals(uri.getScheme()) || uri.getPath() == null) {
-            throw new IOException("Only classpath resources may be loaded: " + uri);
-        }
-        String path = uri.getPath().startsWith("/") ? uri.getPath().substring(1) : uri.getPath();
-        InputStream in = classLoader.getResourceAsStream(path);
-        if (in == null) {
-            throw new IOException("Not on the classpath: " + path);
-        }
-        return new Resource(in);
+    String path = uri.getPath().startsWith("/") ? uri.getPath().substring(1) : uri.getPath();
+    InputStream in = classLoader.getResourceAsStream(path);
+    if (in == null) {
+      throw new IOException("Not on the classpath: " + path);
     }
+    return new Resource(in);
+  }
 
-    @Override
-    public OutputStream getOutputStream(URI uri) throws IOException {
-        throw new IOException("Writing is not supported: " + uri);
-    }
+  @Override
+  public OutputStream getOutputStream(URI uri) throws IOException {
+    throw new IOException("Writing is not supported: " + uri);
+  }
 }

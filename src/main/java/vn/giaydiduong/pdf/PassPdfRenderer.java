@@ -45,163 +45,163 @@ import vn.giaydiduong.pass.PassKind;
 @Component
 public class PassPdfRenderer {
 
-    static final String TEMPLATE = "templates/pdf/pass.xsl";
-    static final String FOP_CONFIG = "templates/pdf/fop.xconf";
+  static final String TEMPLATE = "templates/pdf/pass.xsl";
+  static final String FOP_CONFIG = "templates/pdf/fop.xconf";
 
-    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+  private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    private final Templates template;
-    private final FopFactory fopFactory;
-    private final DocumentBuilderFactory documentBuilderFactory;
-    private final Object fopSetupLock = new Object();
+  private final Templates template;
+  private final FopFactory fopFactory;
+  private final DocumentBuilderFactory documentBuilderFactory;
+  private final Object fopSetupLock = new Object();
 
-    public PassPdfRenderer() {
-        ClassLoader classLoader = PassPdfRenderer.class.getClassLoader();
-        this.template = compileTemplate(classLoader);
-        this.fopFactory = createFopFactory(classLoader);
-        this.documentBuilderFactory = DocumentBuilderFactory.newInstance();
+  public PassPdfRenderer() {
+    ClassLoader classLoader = PassPdfRenderer.class.getClassLoader();
+    this.template = compileTemplate(classLoader);
+    this.fopFactory = createFopFactory(classLoader);
+    this.documentBuilderFactory = DocumentBuilderFactory.newInstance();
+  }
+
+  /** One pass on one A6 portrait page. */
+  public byte[] renderPass(PassPrint pass) {
+    Objects.requireNonNull(pass, "pass");
+    String title = (pass.kind() == PassKind.MARKET_CARD ? "Thẻ đi chợ số " : "Giấy đi đường số ") + pass.passNumber();
+    return render(List.of(pass), "single", title);
+  }
+
+  /**
+   * Print bundle: A4 portrait pages of four A6 passes or market cards in a 2×2 grid with cut guides; the last page
+   * may be partly empty.
+   */
+  public byte[] renderBundle(List<PassPrint> passes) {
+    if (passes == null || passes.isEmpty()) {
+      throw new IllegalArgumentException("A print bundle needs at least one pass");
     }
-
-    /** One pass on one A6 portrait page. */
-    public byte[] renderPass(PassPrint pass) {
-        Objects.requireNonNull(pass, "pass");
-        String title = (pass.kind() == PassKind.MARKET_CARD ? "Thẻ đi chợ số " : "Giấy đi đường số ") + pass.passNumber();
-        return render(List.of(pass), "single", title);
+    if (passes.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException("A print bundle must not contain null passes");
     }
+    return render(passes, "bundle", "Tập in " + passes.size() + " giấy đi đường, thẻ đi chợ");
+  }
 
-    /**
-     * Print bundle: A4 portrait pages of four A6 passes or market cards in a 2×2 grid with cut guides; the last page
-     * may be partly empty.
-     */
-    public byte[] renderBundle(List<PassPrint> passes) {
-        if (passes == null || passes.isEmpty()) {
-            throw new IllegalArgumentException("A print bundle needs at least one pass");
-        }
-        if (passes.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException("A print bundle must not contain null passes");
-        }
-        return render(passes, "bundle", "Tập in " + passes.size() + " giấy đi đường, thẻ đi chợ");
+  /** The title goes into the PDF metadata, where viewers show it. */
+  private byte[] render(List<PassPrint> passes, String layout, String title) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    try {
+      FOUserAgent userAgent = fopFactory.newFOUserAgent();
+      userAgent.setProducer("giay-di-duong");
+      userAgent.setTitle(title);
+      Fop fop;
+      // FOP reads its configuration as a lazily expanded Xerces DOM while setting up the renderer and
+      // fonts in newFop(); concurrent reads of that DOM corrupt it. Layout and output run unlocked.
+      synchronized (fopSetupLock) {
+        fop = fopFactory.newFop(MimeConstants.MIME_PDF, userAgent, out);
+      }
+      Transformer transformer = template.newTransformer();
+      transformer.transform(new DOMSource(toXml(passes, layout)), new SAXResult(fop.getDefaultHandler()));
+    } catch (FOPException | TransformerException e) {
+      throw new PdfRenderException("Could not render a " + layout + " PDF of " + passes.size() + " passes", e);
     }
+    return out.toByteArray();
+  }
 
-    /** The title goes into the PDF metadata, where viewers show it. */
-    private byte[] render(List<PassPrint> passes, String layout, String title) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            FOUserAgent userAgent = fopFactory.newFOUserAgent();
-            userAgent.setProducer("giay-di-duong");
-            userAgent.setTitle(title);
-            Fop fop;
-            // FOP reads its configuration as a lazily expanded Xerces DOM while setting up the renderer and
-            // fonts in newFop(); concurrent reads of that DOM corrupt it. Layout and output run unlocked.
-            synchronized (fopSetupLock) {
-                fop = fopFactory.newFop(MimeConstants.MIME_PDF, userAgent, out);
-            }
-            Transformer transformer = template.newTransformer();
-            transformer.transform(new DOMSource(toXml(passes, layout)), new SAXResult(fop.getDefaultHandler()));
-        } catch (FOPException | TransformerException e) {
-            throw new PdfRenderException("Could not render a " + layout + " PDF of " + passes.size() + " passes", e);
-        }
-        return out.toByteArray();
+  private Document toXml(List<PassPrint> passes, String layout) {
+    Document doc;
+    try {
+      // DocumentBuilderFactory is not guaranteed thread-safe; builders are cheap, so one per call.
+      synchronized (documentBuilderFactory) {
+        doc = documentBuilderFactory.newDocumentBuilder().newDocument();
+      }
+    } catch (ParserConfigurationException e) {
+      throw new PdfRenderException("No XML DOM implementation", e);
     }
+    Element root = doc.createElement("passes");
+    root.setAttribute("layout", layout);
+    doc.appendChild(root);
+    for (PassPrint pass : passes) {
+      Element el = doc.createElement("pass");
+      el.setAttribute("kind", pass.kind().name());
+      el.setAttribute("zone", pass.zone().name());
+      el.setAttribute("zoneLabel", pass.zone().label());
+      add(el, "number", pass.passNumber());
+      add(el, "holderName", pass.holderName());
+      add(el, "idNumber", pass.maskedIdNumber());
+      add(el, "dateOfBirth", format(pass.dateOfBirth()));
+      add(el, "organization", pass.organization());
+      add(el, "household", pass.household());
+      add(el, "address", pass.address());
+      add(el, "destination", pass.destination());
+      add(el, "purpose", pass.purpose());
+      add(el, "allowedDays", pass.allowedDays());
+      add(el, "ward", pass.wardName());
+      add(el, "district", pass.districtName());
+      add(el, "policeUnit", pass.policeUnitName());
+      add(el, "validFrom", format(pass.validFrom()));
+      add(el, "validUntil", format(pass.validUntil()));
+      add(el, "stampedAt", DATE_TIME.format(pass.stampedAt().atZone(HANOI)));
+      add(el, "keyId", pass.keyId());
+      add(el, "qr", QrImages.pngDataUri(pass.qrText()));
+      root.appendChild(el);
+    }
+    return doc;
+  }
 
-    private Document toXml(List<PassPrint> passes, String layout) {
-        Document doc;
-        try {
-            // DocumentBuilderFactory is not guaranteed thread-safe; builders are cheap, so one per call.
-            synchronized (documentBuilderFactory) {
-                doc = documentBuilderFactory.newDocumentBuilder().newDocument();
-            }
-        } catch (ParserConfigurationException e) {
-            throw new PdfRenderException("No XML DOM implementation", e);
-        }
-        Element root = doc.createElement("passes");
-        root.setAttribute("layout", layout);
-        doc.appendChild(root);
-        for (PassPrint pass : passes) {
-            Element el = doc.createElement("pass");
-            el.setAttribute("kind", pass.kind().name());
-            el.setAttribute("zone", pass.zone().name());
-            el.setAttribute("zoneLabel", pass.zone().label());
-            add(el, "number", pass.passNumber());
-            add(el, "holderName", pass.holderName());
-            add(el, "idNumber", pass.maskedIdNumber());
-            add(el, "dateOfBirth", format(pass.dateOfBirth()));
-            add(el, "organization", pass.organization());
-            add(el, "household", pass.household());
-            add(el, "address", pass.address());
-            add(el, "destination", pass.destination());
-            add(el, "purpose", pass.purpose());
-            add(el, "allowedDays", pass.allowedDays());
-            add(el, "ward", pass.wardName());
-            add(el, "district", pass.districtName());
-            add(el, "policeUnit", pass.policeUnitName());
-            add(el, "validFrom", format(pass.validFrom()));
-            add(el, "validUntil", format(pass.validUntil()));
-            add(el, "stampedAt", DATE_TIME.format(pass.stampedAt().atZone(HANOI)));
-            add(el, "keyId", pass.keyId());
-            add(el, "qr", QrImages.pngDataUri(pass.qrText()));
-            root.appendChild(el);
-        }
-        return doc;
+  /** Adds a child element unless the value is blank, so the template can test for presence alone. */
+  private static void add(Element parent, String name, String value) {
+    if (value == null || value.isBlank()) {
+      return;
     }
+    Element child = parent.getOwnerDocument().createElement(name);
+    child.setTextContent(clean(value));
+    parent.appendChild(child);
+  }
 
-    /** Adds a child element unless the value is blank, so the template can test for presence alone. */
-    private static void add(Element parent, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        Element child = parent.getOwnerDocument().createElement(name);
-        child.setTextContent(clean(value));
-        parent.appendChild(child);
-    }
+  /**
+   * NFC so decomposed input (e.g. typed on macOS) uses the font's precomposed Vietnamese glyphs;
+   * characters XML 1.0 forbids are dropped rather than breaking the transformation.
+   */
+  private static String clean(String value) {
+    String nfc = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
+    StringBuilder sb = new StringBuilder(nfc.length());
+    nfc.codePoints()
+        .filter(c -> c == '\t' || c == '\n' || c == '\r'
+            || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000)
+        .forEach(sb::appendCodePoint);
+    return sb.toString();
+  }
 
-    /**
-     * NFC so decomposed input (e.g. typed on macOS) uses the font's precomposed Vietnamese glyphs;
-     * characters XML 1.0 forbids are dropped rather than breaking the transformation.
-     */
-    private static String clean(String value) {
-        String nfc = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
-        StringBuilder sb = new StringBuilder(nfc.length());
-        nfc.codePoints()
-                .filter(c -> c == '\t' || c == '\n' || c == '\r'
-                        || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000)
-                .forEach(sb::appendCodePoint);
-        return sb.toString();
-    }
+  private static String format(LocalDate date) {
+    return date == null ? null : DATE.format(date);
+  }
 
-    private static String format(LocalDate date) {
-        return date == null ? null : DATE.format(date);
+  private static Templates compileTemplate(ClassLoader classLoader) {
+    try (InputStream xsl = open(classLoader, TEMPLATE)) {
+      TransformerFactory factory = TransformerFactory.newInstance();
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+      return factory.newTemplates(new StreamSource(xsl, "classpath:/" + TEMPLATE));
+    } catch (IOException | TransformerConfigurationException e) {
+      throw new IllegalStateException("Cannot compile " + TEMPLATE, e);
     }
+  }
 
-    private static Templates compileTemplate(ClassLoader classLoader) {
-        try (InputStream xsl = open(classLoader, TEMPLATE)) {
-            TransformerFactory factory = TransformerFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-            return factory.newTemplates(new StreamSource(xsl, "classpath:/" + TEMPLATE));
-        } catch (IOException | TransformerConfigurationException e) {
-            throw new IllegalStateException("Cannot compile " + TEMPLATE, e);
-        }
+  private static FopFactory createFopFactory(ClassLoader classLoader) {
+    try (InputStream config = open(classLoader, FOP_CONFIG)) {
+      FopConfParser parser = new FopConfParser(config, URI.create("classpath:/templates/pdf/"),
+          new ClasspathResourceResolver(classLoader));
+      return parser.getFopFactoryBuilder().build();
+    } catch (IOException | SAXException e) {
+      throw new IllegalStateException("Cannot configure FOP from " + FOP_CONFIG, e);
     }
+  }
 
-    private static FopFactory createFopFactory(ClassLoader classLoader) {
-        try (InputStream config = open(classLoader, FOP_CONFIG)) {
-            FopConfParser parser = new FopConfParser(config, URI.create("classpath:/templates/pdf/"),
-                    new ClasspathResourceResolver(classLoader));
-            return parser.getFopFactoryBuilder().build();
-        } catch (IOException | SAXException e) {
-            throw new IllegalStateException("Cannot configure FOP from " + FOP_CONFIG, e);
-        }
+  private static InputStream open(ClassLoader classLoader, String path) throws IOException {
+    InputStream in = classLoader.getResourceAsStream(path);
+    if (in == null) {
+      throw new IOException("Not on the classpath: " + path);
     }
-
-    private static InputStream open(ClassLoader classLoader, String path) throws IOException {
-        InputStream in = classLoader.getResourceAsStream(path);
-        if (in == null) {
-            throw new IOException("Not on the classpath: " + path);
-        }
-        return in;
-    }
+    return in;
+  }
 }

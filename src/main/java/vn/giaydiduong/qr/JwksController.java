@@ -22,31 +22,31 @@ import com.nimbusds.jose.jwk.KeyUse;
 @RestController
 public class JwksController {
 
-    private final SigningKeyStore keys;
+  private final SigningKeyStore keys;
 
-    JwksController(SigningKeyStore keys) {
-        this.keys = keys;
-    }
+  JwksController(SigningKeyStore keys) {
+    this.keys = keys;
+  }
 
-    @GetMapping(path = "/api/keys", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> keys() {
-        // Nimbus's JWKSet cannot carry non-standard members, so the set wrapper is built here.
-        List<Map<String, Object>> jwks = keys.allPublicKeys().stream().map(JwksController::jwk).toList();
-        return Map.of("keys", jwks);
-    }
+  @GetMapping(path = "/api/keys", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> keys() {
+    // Nimbus's JWKSet cannot carry non-standard members, so the set wrapper is built here.
+    List<Map<String, Object>> jwks = keys.allPublicKeys().stream().map(JwksController::jwk).toList();
+    return Map.of("keys", jwks);
+  }
 
-    private static Map<String, Object> jwk(PublicKeyEntry entry) {
-        ECKey key = new ECKey.Builder(Curve.P_256, (ECPublicKey) entry.publicKey())
-                .keyID(entry.kid())
-                .keyUse(KeyUse.SIGNATURE)
-                .algorithm(JWSAlgorithm.ES256)
-                .build();
-        Map<String, Object> json = new LinkedHashMap<>(key.toPublicJWK().toJSONObject());
-        json.put("ward", entry.wardCode());
-        json.put("created_at", entry.createdAt().toString());
-        if (entry.retiredAt() != null) {
-            json.put("retired_at", entry.retiredAt().toString());
-        }
-        return json;
+  private static Map<String, Object> jwk(PublicKeyEntry entry) {
+    ECKey key = new ECKey.Builder(Curve.P_256, (ECPublicKey) entry.publicKey())
+        .keyID(entry.kid())
+        .keyUse(KeyUse.SIGNATURE)
+        .algorithm(JWSAlgorithm.ES256)
+        .build();
+    Map<String, Object> json = new LinkedHashMap<>(key.toPublicJWK().toJSONObject());
+    json.put("ward", entry.wardCode());
+    json.put("created_at", entry.createdAt().toString());
+    if (entry.retiredAt() != null) {
+      json.put("retired_at", entry.retiredAt().toString());
     }
+    return json;
+  }
 }

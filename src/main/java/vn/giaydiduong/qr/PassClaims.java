@@ -23,46 +23,46 @@ import vn.giaydiduong.pass.PassKind;
  * @param issuer ward police unit id, e.g. "CA-00004"
  */
 public record PassClaims(
-        String passId,
-        PassKind kind,
-        String holderName,
-        String maskedIdNumber,
-        String organization,
-        String wardCode,
-        Zone zone,
-        LocalDate validFrom,
-        LocalDate validUntil,
-        String dayRule,
-        String issuer,
-        Instant issuedAt) {
+    String passId,
+    PassKind kind,
+    String holderName,
+    String maskedIdNumber,
+    String organization,
+    String wardCode,
+    Zone zone,
+    LocalDate validFrom,
+    LocalDate validUntil,
+    String dayRule,
+    String issuer,
+    Instant issuedAt) {
 
-    public PassClaims {
-        passId = required(passId, "passId");
-        Objects.requireNonNull(kind, "kind");
-        holderName = required(holderName, "holderName");
-        maskedIdNumber = required(maskedIdNumber, "maskedIdNumber");
-        organization = nfc(organization);
-        wardCode = required(wardCode, "wardCode");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(validFrom, "validFrom");
-        Objects.requireNonNull(validUntil, "validUntil");
-        dayRule = nfc(dayRule);
-        issuer = required(issuer, "issuer");
-        issuedAt = Objects.requireNonNull(issuedAt, "issuedAt").truncatedTo(ChronoUnit.SECONDS);
-        if (validUntil.isBefore(validFrom)) {
-            throw new IllegalArgumentException("validUntil " + validUntil + " is before validFrom " + validFrom);
-        }
+  public PassClaims {
+    passId = required(passId, "passId");
+    Objects.requireNonNull(kind, "kind");
+    holderName = required(holderName, "holderName");
+    maskedIdNumber = required(maskedIdNumber, "maskedIdNumber");
+    organization = nfc(organization);
+    wardCode = required(wardCode, "wardCode");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(validFrom, "validFrom");
+    Objects.requireNonNull(validUntil, "validUntil");
+    dayRule = nfc(dayRule);
+    issuer = required(issuer, "issuer");
+    issuedAt = Objects.requireNonNull(issuedAt, "issuedAt").truncatedTo(ChronoUnit.SECONDS);
+    if (validUntil.isBefore(validFrom)) {
+      throw new IllegalArgumentException("validUntil " + validUntil + " is before validFrom " + validFrom);
     }
+  }
 
-    private static String required(String value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " is blank");
-        }
-        return nfc(value);
+  private static String required(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " is blank");
     }
+    return nfc(value);
+  }
 
-    private static String nfc(String value) {
-        return value == null ? null : Normalizer.normalize(value, Normalizer.Form.NFC);
-    }
+  private static String nfc(String value) {
+    return value == null ? null : Normalizer.normalize(value, Normalizer.Form.NFC);
+  }
 }

@@ -35,332 +35,332 @@ import vn.giaydiduong.qr.MalformedPassException.Reason;
 @Component
 public class PassCodec {
 
-    public static final String PREFIX = "HN1:";
-    /** A real pass is ~300 characters; anything near this is not ours. */
-    static final int MAX_TEXT_LENGTH = 2_000;
-    /** Inflate cap, so a tiny zlib bomb cannot make us allocate megabytes. */
-    static final int MAX_INFLATED_BYTES = 4_096;
+  public static final String PREFIX = "HN1:";
+  /** A real pass is ~300 characters; anything near this is not ours. */
+  static final int MAX_TEXT_LENGTH = 2_000;
+  /** Inflate cap, so a tiny zlib bomb cannot make us allocate megabytes. */
+  static final int MAX_INFLATED_BYTES = 4_096;
 
-    static final int COSE_SIGN1_TAG = 18;
-    static final int HEADER_ALG = 1;
-    static final int HEADER_KID = 4;
-    static final int ALG_ES256 = -7;
-    static final int KID_LENGTH = 8;
+  static final int COSE_SIGN1_TAG = 18;
+  static final int HEADER_ALG = 1;
+  static final int HEADER_KID = 4;
+  static final int ALG_ES256 = -7;
+  static final int KID_LENGTH = 8;
 
-    static final int CWT_ISS = 1;
-    static final int CWT_EXP = 4;
-    static final int CWT_IAT = 6;
-    /** Private-use CWT claim (RFC 8392 §9.1: below -65536) holding the pass claims map. */
-    static final int CWT_PASS = -65537;
+  static final int CWT_ISS = 1;
+  static final int CWT_EXP = 4;
+  static final int CWT_IAT = 6;
+  /** Private-use CWT claim (RFC 8392 §9.1: below -65536) holding the pass claims map. */
+  static final int CWT_PASS = -65537;
 
-    static final int PASS_ID = 1;
-    static final int KIND = 2;
-    static final int HOLDER_NAME = 3;
-    static final int MASKED_ID = 4;
-    static final int ORGANIZATION = 5;
-    static final int WARD_CODE = 6;
-    static final int ZONE = 7;
-    static final int VALID_FROM = 8;
-    static final int VALID_UNTIL = 9;
-    static final int DAY_RULE = 10;
+  static final int PASS_ID = 1;
+  static final int KIND = 2;
+  static final int HOLDER_NAME = 3;
+  static final int MASKED_ID = 4;
+  static final int ORGANIZATION = 5;
+  static final int WARD_CODE = 6;
+  static final int ZONE = 7;
+  static final int VALID_FROM = 8;
+  static final int VALID_UNTIL = 9;
+  static final int DAY_RULE = 10;
 
-    /** Passes expire at midnight local time, whatever the server's zone. */
-    static final ZoneId PASS_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+  /** Passes expire at midnight local time, whatever the server's zone. */
+  static final ZoneId PASS_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    // STRICT rejects characters outside the alphabet and out-of-range triplets instead of skipping them.
-    private final Base45 base45 = Base45.builder().setDecodingPolicy(CodecPolicy.STRICT).get();
+  // STRICT rejects characters outside the alphabet and out-of-range triplets instead of skipping them.
+  private final Base45 base45 = Base45.builder().setDecodingPolicy(CodecPolicy.STRICT).get();
 
-    public String encode(PassClaims claims, SigningKey key) {
-        byte[] protectedHeader = CBORObject.NewOrderedMap()
-                .Add(HEADER_ALG, ALG_ES256)
-                .Add(HEADER_KID, Base64.getUrlDecoder().decode(key.kid()))
-                .EncodeToBytes();
-        byte[] payload = cwt(claims).EncodeToBytes();
-        byte[] signature = key.sign(sigStructure(protectedHeader, payload));
-        byte[] cose = CBORObject.NewArray()
-                .Add(protectedHeader)
-                .Add(CBORObject.NewMap())
-                .Add(payload)
-                .Add(signature)
-                .WithTag(COSE_SIGN1_TAG)
-                .EncodeToBytes();
-        return PREFIX + base45.encodeToString(deflate(cose));
+  public String encode(PassClaims claims, SigningKey key) {
+    byte[] protectedHeader = CBORObject.NewOrderedMap()
+        .Add(HEADER_ALG, ALG_ES256)
+        .Add(HEADER_KID, Base64.getUrlDecoder().decode(key.kid()))
+        .EncodeToBytes();
+    byte[] payload = cwt(claims).EncodeToBytes();
+    byte[] signature = key.sign(sigStructure(protectedHeader, payload));
+    byte[] cose = CBORObject.NewArray()
+        .Add(protectedHeader)
+        .Add(CBORObject.NewMap())
+        .Add(payload)
+        .Add(signature)
+        .WithTag(COSE_SIGN1_TAG)
+        .EncodeToBytes();
+    return PREFIX + base45.encodeToString(deflate(cose));
+  }
+
+  /** Parses every layer; does not check the signature (see {@link #verifySignature}). */
+  public DecodedPass decode(String qrText) {
+    if (qrText == null) {
+      throw new MalformedPassException(Reason.WRONG_PREFIX, "null text");
+    }
+    if (qrText.length() > MAX_TEXT_LENGTH) {
+      throw new MalformedPassException(Reason.TOO_LONG, qrText.length() + " characters");
+    }
+    // Some scanners append CR/LF; nothing else around the code is tolerated.
+    String text = qrText.strip();
+    if (!text.startsWith(PREFIX)) {
+      throw new MalformedPassException(Reason.WRONG_PREFIX, "does not start with " + PREFIX);
+    }
+    byte[] compressed;
+    try {
+      compressed = base45.decode(text.substring(PREFIX.length()));
+    } catch (IllegalArgumentException e) {
+      throw new MalformedPassException(Reason.BAD_BASE45, e.getMessage(), e);
+    }
+    byte[] cose = inflate(compressed);
+    try {
+      return parseCose(CBORObject.DecodeFromBytes(cose));
+    } catch (CBORException | IllegalStateException | ArithmeticException e) {
+      // PeterO reports type mismatches with IllegalStateException, overflow with ArithmeticException.
+      throw new MalformedPassException(Reason.BAD_CBOR, e.getMessage(), e);
+    }
+  }
+
+  /**
+   * True only if {@code key} made the signature. Which key to use, and whether that key belongs
+   * to the ward named in the claims, is the caller's decision.
+   */
+  public boolean verifySignature(DecodedPass decoded, PublicKey key) {
+    try {
+      Signature verifier = Signature.getInstance(SigningKey.SIGNATURE_ALGORITHM);
+      verifier.initVerify(key);
+      verifier.update(decoded.signedData());
+      return verifier.verify(decoded.signature());
+    } catch (InvalidKeyException e) {
+      throw new IllegalArgumentException("not an EC public key: " + key.getAlgorithm(), e);
+    } catch (GeneralSecurityException e) {
+      // A malformed signature is a failed verification, not an error.
+      return false;
+    }
+  }
+
+  private static CBORObject cwt(PassClaims c) {
+    CBORObject pass = CBORObject.NewOrderedMap()
+        .Add(PASS_ID, c.passId())
+        .Add(KIND, kindCode(c.kind()))
+        .Add(HOLDER_NAME, c.holderName())
+        .Add(MASKED_ID, c.maskedIdNumber());
+    if (c.organization() != null) {
+      pass.Add(ORGANIZATION, c.organization());
+    }
+    pass.Add(WARD_CODE, c.wardCode())
+        .Add(ZONE, zoneCode(c.zone()))
+        .Add(VALID_FROM, c.validFrom().toString())
+        .Add(VALID_UNTIL, c.validUntil().toString());
+    if (c.dayRule() != null) {
+      pass.Add(DAY_RULE, c.dayRule());
+    }
+    return CBORObject.NewOrderedMap()
+        .Add(CWT_ISS, c.issuer())
+        .Add(CWT_IAT, c.issuedAt().getEpochSecond())
+        .Add(CWT_EXP, expiry(c.validUntil()).getEpochSecond())
+        .Add(CWT_PASS, pass);
+  }
+
+  static Instant expiry(LocalDate validUntil) {
+    return validUntil.plusDays(1).atStartOfDay(PASS_ZONE).toInstant();
+  }
+
+  private static byte[] sigStructure(byte[] protectedHeader, byte[] payload) {
+    return CBORObject.NewArray()
+        .Add("Signature1")
+        .Add(protectedHeader)
+        .Add(new byte[0])
+        .Add(payload)
+        .EncodeToBytes();
+  }
+
+  private DecodedPass parseCose(CBORObject cose) {
+    if (cose.isTagged()) {
+      if (cose.getTagCount() != 1 || !cose.HasMostOuterTag(COSE_SIGN1_TAG)) {
+        throw malformedCose("unexpected tag " + cose.getMostOuterTag());
+      }
+      cose = cose.UntagOne();
+    }
+    if (cose.getType() != CBORType.Array || cose.size() != 4) {
+      throw malformedCose("COSE_Sign1 must be a 4-element array");
+    }
+    byte[] protectedBytes = bytes(cose.get(0), "protected header");
+    if (cose.get(1).getType() != CBORType.Map) {
+      throw malformedCose("unprotected header must be a map");
+    }
+    byte[] payload = bytes(cose.get(2), "payload");
+    byte[] signature = bytes(cose.get(3), "signature");
+
+    CBORObject header = map(CBORObject.DecodeFromBytes(protectedBytes), "protected header");
+    CBORObject alg = header.get(CBORObject.FromObject(HEADER_ALG));
+    if (alg == null || alg.getType() != CBORType.Integer || !alg.CanValueFitInInt32()
+        || alg.AsInt32Value() != ALG_ES256) {
+      throw new MalformedPassException(Reason.UNSUPPORTED_ALGORITHM, "alg " + alg);
+    }
+    CBORObject kidObject = header.get(CBORObject.FromObject(HEADER_KID));
+    byte[] kid = kidObject == null ? null : bytes(kidObject, "kid");
+    if (kid == null || kid.length != KID_LENGTH) {
+      throw malformedCose("kid must be " + KID_LENGTH + " bytes");
     }
 
-    /** Parses every layer; does not check the signature (see {@link #verifySignature}). */
-    public DecodedPass decode(String qrText) {
-        if (qrText == null) {
-            throw new MalformedPassException(Reason.WRONG_PREFIX, "null text");
-        }
-        if (qrText.length() > MAX_TEXT_LENGTH) {
-            throw new MalformedPassException(Reason.TOO_LONG, qrText.length() + " characters");
-        }
-        // Some scanners append CR/LF; nothing else around the code is tolerated.
-        String text = qrText.strip();
-        if (!text.startsWith(PREFIX)) {
-            throw new MalformedPassException(Reason.WRONG_PREFIX, "does not start with " + PREFIX);
-        }
-        byte[] compressed;
-        try {
-            compressed = base45.decode(text.substring(PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedPassException(Reason.BAD_BASE45, e.getMessage(), e);
-        }
-        byte[] cose = inflate(compressed);
-        try {
-            return parseCose(CBORObject.DecodeFromBytes(cose));
-        } catch (CBORException | IllegalStateException | ArithmeticException e) {
-            // PeterO reports type mismatches with IllegalStateException, overflow with ArithmeticException.
-            throw new MalformedPassException(Reason.BAD_CBOR, e.getMessage(), e);
-        }
+    CBORObject cwt = map(CBORObject.DecodeFromBytes(payload), "CWT payload");
+    PassClaims claims = claims(cwt);
+    Instant expiresAt = Instant.ofEpochSecond(requiredLong(cwt, CWT_EXP, "exp"));
+    return new DecodedPass(BASE64URL.encodeToString(kid), claims, expiresAt,
+        sigStructure(protectedBytes, payload), signature);
+  }
+
+  private static PassClaims claims(CBORObject cwt) {
+    CBORObject passObject = cwt.get(CBORObject.FromObject(CWT_PASS));
+    if (passObject == null) {
+      throw missing("pass claims (" + CWT_PASS + ")");
     }
-
-    /**
-     * True only if {@code key} made the signature. Which key to use, and whether that key belongs
-     * to the ward named in the claims, is the caller's decision.
-     */
-    public boolean verifySignature(DecodedPass decoded, PublicKey key) {
-        try {
-            Signature verifier = Signature.getInstance(SigningKey.SIGNATURE_ALGORITHM);
-            verifier.initVerify(key);
-            verifier.update(decoded.signedData());
-            return verifier.verify(decoded.signature());
-        } catch (InvalidKeyException e) {
-            throw new IllegalArgumentException("not an EC public key: " + key.getAlgorithm(), e);
-        } catch (GeneralSecurityException e) {
-            // A malformed signature is a failed verification, not an error.
-            return false;
-        }
+    CBORObject pass = map(passObject, "pass claims");
+    try {
+      return new PassClaims(
+          requiredText(pass, PASS_ID, "passId"),
+          kindOf(requiredLong(pass, KIND, "kind")),
+          requiredText(pass, HOLDER_NAME, "holderName"),
+          requiredText(pass, MASKED_ID, "maskedIdNumber"),
+          optionalText(pass, ORGANIZATION),
+          requiredText(pass, WARD_CODE, "wardCode"),
+          zoneOf(requiredLong(pass, ZONE, "zone")),
+          LocalDate.parse(requiredText(pass, VALID_FROM, "validFrom")),
+          LocalDate.parse(requiredText(pass, VALID_UNTIL, "validUntil")),
+          optionalText(pass, DAY_RULE),
+          requiredText(cwt, CWT_ISS, "iss"),
+          Instant.ofEpochSecond(requiredLong(cwt, CWT_IAT, "iat")));
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      throw new MalformedPassException(Reason.MISSING_CLAIMS, e.getMessage(), e);
     }
+  }
 
-    private static CBORObject cwt(PassClaims c) {
-        CBORObject pass = CBORObject.NewOrderedMap()
-                .Add(PASS_ID, c.passId())
-                .Add(KIND, kindCode(c.kind()))
-                .Add(HOLDER_NAME, c.holderName())
-                .Add(MASKED_ID, c.maskedIdNumber());
-        if (c.organization() != null) {
-            pass.Add(ORGANIZATION, c.organization());
-        }
-        pass.Add(WARD_CODE, c.wardCode())
-                .Add(ZONE, zoneCode(c.zone()))
-                .Add(VALID_FROM, c.validFrom().toString())
-                .Add(VALID_UNTIL, c.validUntil().toString());
-        if (c.dayRule() != null) {
-            pass.Add(DAY_RULE, c.dayRule());
-        }
-        return CBORObject.NewOrderedMap()
-                .Add(CWT_ISS, c.issuer())
-                .Add(CWT_IAT, c.issuedAt().getEpochSecond())
-                .Add(CWT_EXP, expiry(c.validUntil()).getEpochSecond())
-                .Add(CWT_PASS, pass);
+  // Explicit codes rather than ordinals, so reordering the Java enums cannot change the format.
+  private static int kindCode(PassKind kind) {
+    return switch (kind) {
+      case INDIVIDUAL -> 1;
+      case ORGANIZATION -> 2;
+      case MARKET_CARD -> 3;
+    };
+  }
+
+  private static PassKind kindOf(long code) {
+    for (PassKind kind : PassKind.values()) {
+      if (kindCode(kind) == code) {
+        return kind;
+      }
     }
+    throw new IllegalArgumentException("unknown kind code " + code);
+  }
 
-    static Instant expiry(LocalDate validUntil) {
-        return validUntil.plusDays(1).atStartOfDay(PASS_ZONE).toInstant();
+  private static int zoneCode(Zone zone) {
+    return switch (zone) {
+      case RED -> 1;
+      case ORANGE -> 2;
+      case GREEN -> 3;
+    };
+  }
+
+  private static Zone zoneOf(long code) {
+    for (Zone zone : Zone.values()) {
+      if (zoneCode(zone) == code) {
+        return zone;
+      }
     }
+    throw new IllegalArgumentException("unknown zone code " + code);
+  }
 
-    private static byte[] sigStructure(byte[] protectedHeader, byte[] payload) {
-        return CBORObject.NewArray()
-                .Add("Signature1")
-                .Add(protectedHeader)
-                .Add(new byte[0])
-                .Add(payload)
-                .EncodeToBytes();
+  private static String requiredText(CBORObject map, int key, String name) {
+    String value = optionalText(map, key);
+    if (value == null) {
+      throw missing(name + " (" + key + ")");
     }
+    return value;
+  }
 
-    private DecodedPass parseCose(CBORObject cose) {
-        if (cose.isTagged()) {
-            if (cose.getTagCount() != 1 || !cose.HasMostOuterTag(COSE_SIGN1_TAG)) {
-                throw malformedCose("unexpected tag " + cose.getMostOuterTag());
-            }
-            cose = cose.UntagOne();
-        }
-        if (cose.getType() != CBORType.Array || cose.size() != 4) {
-            throw malformedCose("COSE_Sign1 must be a 4-element array");
-        }
-        byte[] protectedBytes = bytes(cose.get(0), "protected header");
-        if (cose.get(1).getType() != CBORType.Map) {
-            throw malformedCose("unprotected header must be a map");
-        }
-        byte[] payload = bytes(cose.get(2), "payload");
-        byte[] signature = bytes(cose.get(3), "signature");
-
-        CBORObject header = map(CBORObject.DecodeFromBytes(protectedBytes), "protected header");
-        CBORObject alg = header.get(CBORObject.FromObject(HEADER_ALG));
-        if (alg == null || alg.getType() != CBORType.Integer || !alg.CanValueFitInInt32()
-                || alg.AsInt32Value() != ALG_ES256) {
-            throw new MalformedPassException(Reason.UNSUPPORTED_ALGORITHM, "alg " + alg);
-        }
-        CBORObject kidObject = header.get(CBORObject.FromObject(HEADER_KID));
-        byte[] kid = kidObject == null ? null : bytes(kidObject, "kid");
-        if (kid == null || kid.length != KID_LENGTH) {
-            throw malformedCose("kid must be " + KID_LENGTH + " bytes");
-        }
-
-        CBORObject cwt = map(CBORObject.DecodeFromBytes(payload), "CWT payload");
-        PassClaims claims = claims(cwt);
-        Instant expiresAt = Instant.ofEpochSecond(requiredLong(cwt, CWT_EXP, "exp"));
-        return new DecodedPass(BASE64URL.encodeToString(kid), claims, expiresAt,
-                sigStructure(protectedBytes, payload), signature);
+  private static String optionalText(CBORObject map, int key) {
+    CBORObject value = map.get(CBORObject.FromObject(key));
+    if (value == null) {
+      return null;
     }
+    if (value.getType() != CBORType.TextString || value.isTagged()) {
+      throw missing("key " + key + " is not a text string");
+    }
+    return value.AsString();
+  }
 
-    private static PassClaims claims(CBORObject cwt) {
-        CBORObject passObject = cwt.get(CBORObject.FromObject(CWT_PASS));
-        if (passObject == null) {
-            throw missing("pass claims (" + CWT_PASS + ")");
+  private static long requiredLong(CBORObject map, int key, String name) {
+    CBORObject value = map.get(CBORObject.FromObject(key));
+    if (value == null) {
+      throw missing(name + " (" + key + ")");
+    }
+    if (value.getType() != CBORType.Integer || value.isTagged() || !value.CanValueFitInInt64()) {
+      throw missing(name + " (" + key + ") is not an integer");
+    }
+    return value.AsInt64Value();
+  }
+
+  private static byte[] bytes(CBORObject value, String what) {
+    if (value.getType() != CBORType.ByteString || value.isTagged()) {
+      throw malformedCose(what + " must be a byte string");
+    }
+    return value.GetByteString();
+  }
+
+  private static CBORObject map(CBORObject value, String what) {
+    if (value.getType() != CBORType.Map || value.isTagged()) {
+      throw malformedCose(what + " must be a map");
+    }
+    return value;
+  }
+
+  private static MalformedPassException malformedCose(String detail) {
+    return new MalformedPassException(Reason.BAD_COSE, detail);
+  }
+
+  private static MalformedPassException missing(String detail) {
+    return new MalformedPassException(Reason.MISSING_CLAIMS, detail);
+  }
+
+  private static byte[] deflate(byte[] data) {
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    try {
+      deflater.setInput(data);
+      deflater.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
+      byte[] buffer = new byte[512];
+      while (!deflater.finished()) {
+        out.write(buffer, 0, deflater.deflate(buffer));
+      }
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  private static byte[] inflate(byte[] compressed) {
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(compressed);
+      // One byte over the cap tells "exactly at the cap" from "more to come".
+      byte[] buffer = new byte[MAX_INFLATED_BYTES + 1];
+      int length = 0;
+      while (!inflater.finished() && length < buffer.length) {
+        int n = inflater.inflate(buffer, length, buffer.length - length);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new MalformedPassException(Reason.BAD_COMPRESSION, "truncated zlib stream");
         }
-        CBORObject pass = map(passObject, "pass claims");
-        try {
-            return new PassClaims(
-                    requiredText(pass, PASS_ID, "passId"),
-                    kindOf(requiredLong(pass, KIND, "kind")),
-                    requiredText(pass, HOLDER_NAME, "holderName"),
-                    requiredText(pass, MASKED_ID, "maskedIdNumber"),
-                    optionalText(pass, ORGANIZATION),
-                    requiredText(pass, WARD_CODE, "wardCode"),
-                    zoneOf(requiredLong(pass, ZONE, "zone")),
-                    LocalDate.parse(requiredText(pass, VALID_FROM, "validFrom")),
-                    LocalDate.parse(requiredText(pass, VALID_UNTIL, "validUntil")),
-                    optionalText(pass, DAY_RULE),
-                    requiredText(cwt, CWT_ISS, "iss"),
-                    Instant.ofEpochSecond(requiredLong(cwt, CWT_IAT, "iat")));
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new MalformedPassException(Reason.MISSING_CLAIMS, e.getMessage(), e);
-        }
+        length += n;
+      }
+      if (length > MAX_INFLATED_BYTES) {
+        throw new MalformedPassException(Reason.TOO_LARGE_INFLATED,
+            "inflates beyond " + MAX_INFLATED_BYTES + " bytes");
+      }
+      if (inflater.getRemaining() != 0) {
+        throw new MalformedPassException(Reason.BAD_COMPRESSION, "data after the zlib stream");
+      }
+      return Arrays.copyOf(buffer, length);
+    } catch (DataFormatException e) {
+      throw new MalformedPassException(Reason.BAD_COMPRESSION, e.getMessage(), e);
+    } finally {
+      inflater.end();
     }
-
-    // Explicit codes rather than ordinals, so reordering the Java enums cannot change the format.
-    private static int kindCode(PassKind kind) {
-        return switch (kind) {
-            case INDIVIDUAL -> 1;
-            case ORGANIZATION -> 2;
-            case MARKET_CARD -> 3;
-        };
-    }
-
-    private static PassKind kindOf(long code) {
-        for (PassKind kind : PassKind.values()) {
-            if (kindCode(kind) == code) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown kind code " + code);
-    }
-
-    private static int zoneCode(Zone zone) {
-        return switch (zone) {
-            case RED -> 1;
-            case ORANGE -> 2;
-            case GREEN -> 3;
-        };
-    }
-
-    private static Zone zoneOf(long code) {
-        for (Zone zone : Zone.values()) {
-            if (zoneCode(zone) == code) {
-                return zone;
-            }
-        }
-        throw new IllegalArgumentException("unknown zone code " + code);
-    }
-
-    private static String requiredText(CBORObject map, int key, String name) {
-        String value = optionalText(map, key);
-        if (value == null) {
-            throw missing(name + " (" + key + ")");
-        }
-        return value;
-    }
-
-    private static String optionalText(CBORObject map, int key) {
-        CBORObject value = map.get(CBORObject.FromObject(key));
-        if (value == null) {
-            return null;
-        }
-        if (value.getType() != CBORType.TextString || value.isTagged()) {
-            throw missing("key " + key + " is not a text string");
-        }
-        return value.AsString();
-    }
-
-    private static long requiredLong(CBORObject map, int key, String name) {
-        CBORObject value = map.get(CBORObject.FromObject(key));
-        if (value == null) {
-            throw missing(name + " (" + key + ")");
-        }
-        if (value.getType() != CBORType.Integer || value.isTagged() || !value.CanValueFitInInt64()) {
-            throw missing(name + " (" + key + ") is not an integer");
-        }
-        return value.AsInt64Value();
-    }
-
-    private static byte[] bytes(CBORObject value, String what) {
-        if (value.getType() != CBORType.ByteString || value.isTagged()) {
-            throw malformedCose(what + " must be a byte string");
-        }
-        return value.GetByteString();
-    }
-
-    private static CBORObject map(CBORObject value, String what) {
-        if (value.getType() != CBORType.Map || value.isTagged()) {
-            throw malformedCose(what + " must be a map");
-        }
-        return value;
-    }
-
-    private static MalformedPassException malformedCose(String detail) {
-        return new MalformedPassException(Reason.BAD_COSE, detail);
-    }
-
-    private static MalformedPassException missing(String detail) {
-        return new MalformedPassException(Reason.MISSING_CLAIMS, detail);
-    }
-
-    private static byte[] deflate(byte[] data) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        try {
-            deflater.setInput(data);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
-            byte[] buffer = new byte[512];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
-    }
-
-    private static byte[] inflate(byte[] compressed) {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(compressed);
-            // One byte over the cap tells "exactly at the cap" from "more to come".
-            byte[] buffer = new byte[MAX_INFLATED_BYTES + 1];
-            int length = 0;
-            while (!inflater.finished() && length < buffer.length) {
-                int n = inflater.inflate(buffer, length, buffer.length - length);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new MalformedPassException(Reason.BAD_COMPRESSION, "truncated zlib stream");
-                }
-                length += n;
-            }
-            if (length > MAX_INFLATED_BYTES) {
-                throw new MalformedPassException(Reason.TOO_LARGE_INFLATED,
-                        "inflates beyond " + MAX_INFLATED_BYTES + " bytes");
-            }
-            if (inflater.getRemaining() != 0) {
-                throw new MalformedPassException(Reason.BAD_COMPRESSION, "data after the zlib stream");
-            }
-            return Arrays.copyOf(buffer, length);
-        } catch (DataFormatException e) {
-            throw new MalformedPassException(Reason.BAD_COMPRESSION, e.getMessage(), e);
-        } finally {
-            inflater.end();
-        }
-    }
+  }
 }

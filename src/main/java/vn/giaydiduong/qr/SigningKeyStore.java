@@ -37,145 +37,145 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SigningKeyStore {
 
-    private static final Pattern WARD_CODE = Pattern.compile("\\d{5}");
+  private static final Pattern WARD_CODE = Pattern.compile("\\d{5}");
 
-    private final JdbcTemplate jdbc;
-    private final PrivateKeyCipher cipher;
-    // Own transaction, so a lost race does not poison the caller's transaction (PostgreSQL aborts it).
-    private final TransactionTemplate newTransaction;
+  private final JdbcTemplate jdbc;
+  private final PrivateKeyCipher cipher;
+  // Own transaction, so a lost race does not poison the caller's transaction (PostgreSQL aborts it).
+  private final TransactionTemplate newTransaction;
 
-    SigningKeyStore(JdbcTemplate jdbc, PrivateKeyCipher cipher, PlatformTransactionManager transactionManager) {
-        this.jdbc = jdbc;
-        this.cipher = cipher;
-        this.newTransaction = new TransactionTemplate(transactionManager);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  SigningKeyStore(JdbcTemplate jdbc, PrivateKeyCipher cipher, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+    this.newTransaction = new TransactionTemplate(transactionManager);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** The ward's current key, created on first use. */
+  public SigningKey activeKey(String wardCode) {
+    checkWardCode(wardCode);
+    return findActive(wardCode).orElseGet(() -> {
+      KeyPair keyPair = generateKeyPair();
+      try {
+        newTransaction.executeWithoutResult(tx -> insertActive(wardCode, keyPair));
+        return new SigningKey(wardCode, keyPair);
+      } catch (DuplicateKeyException lostRace) {
+        return findActive(wardCode).orElseThrow(() -> new IllegalStateException(
+            "no active signing key for ward " + wardCode + " after a concurrent insert", lostRace));
+      }
+    });
+  }
+
+  /** Retires the ward's current key (it still verifies) and makes a new one active. */
+  public SigningKey rotate(String wardCode) {
+    checkWardCode(wardCode);
+    KeyPair keyPair = generateKeyPair();
+    try {
+      newTransaction.executeWithoutResult(tx -> {
+        jdbc.update("update signing_key set retired_at = ?, active_ward = null where active_ward = ?",
+            now(), wardCode);
+        insertActive(wardCode, keyPair);
+      });
+      return new SigningKey(wardCode, keyPair);
+    } catch (DuplicateKeyException concurrentRotation) {
+      // Another node rotated at the same moment; one fresh key is what both callers wanted.
+      return findActive(wardCode).orElseThrow(() -> new IllegalStateException(
+          "no active signing key for ward " + wardCode + " after a concurrent rotation",
+          concurrentRotation));
     }
+  }
 
-    /** The ward's current key, created on first use. */
-    public SigningKey activeKey(String wardCode) {
-        checkWardCode(wardCode);
-        return findActive(wardCode).orElseGet(() -> {
-            KeyPair keyPair = generateKeyPair();
-            try {
-                newTransaction.executeWithoutResult(tx -> insertActive(wardCode, keyPair));
-                return new SigningKey(wardCode, keyPair);
-            } catch (DuplicateKeyException lostRace) {
-                return findActive(wardCode).orElseThrow(() -> new IllegalStateException(
-                        "no active signing key for ward " + wardCode + " after a concurrent insert", lostRace));
-            }
-        });
-    }
+  public Optional<PublicKey> publicKey(String kid) {
+    return jdbc.query("select public_key from signing_key where kid = ?",
+        (rs, row) -> publicKeyOf(rs.getBytes("public_key")), kid).stream().findFirst();
+  }
 
-    /** Retires the ward's current key (it still verifies) and makes a new one active. */
-    public SigningKey rotate(String wardCode) {
-        checkWardCode(wardCode);
-        KeyPair keyPair = generateKeyPair();
-        try {
-            newTransaction.executeWithoutResult(tx -> {
-                jdbc.update("update signing_key set retired_at = ?, active_ward = null where active_ward = ?",
-                        now(), wardCode);
-                insertActive(wardCode, keyPair);
-            });
-            return new SigningKey(wardCode, keyPair);
-        } catch (DuplicateKeyException concurrentRotation) {
-            // Another node rotated at the same moment; one fresh key is what both callers wanted.
-            return findActive(wardCode).orElseThrow(() -> new IllegalStateException(
-                    "no active signing key for ward " + wardCode + " after a concurrent rotation",
-                    concurrentRotation));
-        }
-    }
+  /** The key with this id and the ward it belongs to, retired or not. */
+  public Optional<PublicKeyEntry> publicKeyEntry(String kid) {
+    return jdbc.query("select kid, ward_code, public_key, created_at, retired_at from signing_key where kid = ?",
+        SigningKeyStore::publicKeyEntry, kid).stream().findFirst();
+  }
 
-    public Optional<PublicKey> publicKey(String kid) {
-        return jdbc.query("select public_key from signing_key where kid = ?",
-                (rs, row) -> publicKeyOf(rs.getBytes("public_key")), kid).stream().findFirst();
-    }
+  public List<PublicKeyEntry> allPublicKeys() {
+    return jdbc.query("select kid, ward_code, public_key, created_at, retired_at from signing_key"
+            + " order by ward_code, created_at, kid",
+        SigningKeyStore::publicKeyEntry);
+  }
 
-    /** The key with this id and the ward it belongs to, retired or not. */
-    public Optional<PublicKeyEntry> publicKeyEntry(String kid) {
-        return jdbc.query("select kid, ward_code, public_key, created_at, retired_at from signing_key where kid = ?",
-                SigningKeyStore::publicKeyEntry, kid).stream().findFirst();
-    }
+  private static PublicKeyEntry publicKeyEntry(ResultSet rs, int row) throws SQLException {
+    return new PublicKeyEntry(
+        rs.getString("kid"),
+        rs.getString("ward_code"),
+        publicKeyOf(rs.getBytes("public_key")),
+        instant(rs, "created_at"),
+        instant(rs, "retired_at"));
+  }
 
-    public List<PublicKeyEntry> allPublicKeys() {
-        return jdbc.query("select kid, ward_code, public_key, created_at, retired_at from signing_key"
-                        + " order by ward_code, created_at, kid",
-                SigningKeyStore::publicKeyEntry);
-    }
+  private Optional<SigningKey> findActive(String wardCode) {
+    return jdbc.query("select kid, public_key, private_key_enc from signing_key where active_ward = ?",
+        (rs, row) -> signingKey(wardCode, rs), wardCode).stream().findFirst();
+  }
 
-    private static PublicKeyEntry publicKeyEntry(ResultSet rs, int row) throws SQLException {
-        return new PublicKeyEntry(
-                rs.getString("kid"),
-                rs.getString("ward_code"),
-                publicKeyOf(rs.getBytes("public_key")),
-                instant(rs, "created_at"),
-                instant(rs, "retired_at"));
+  private void insertActive(String wardCode, KeyPair keyPair) {
+    String kid = SigningKey.kidOf(keyPair.getPublic());
+    byte[] pkcs8 = keyPair.getPrivate().getEncoded();
+    try {
+      jdbc.update("insert into signing_key (kid, ward_code, public_key, private_key_enc, created_at, active_ward)"
+              + " values (?, ?, ?, ?, ?, ?)",
+          kid, wardCode, keyPair.getPublic().getEncoded(), cipher.encrypt(pkcs8, kid), now(), wardCode);
+    } finally {
+      Arrays.fill(pkcs8, (byte) 0);
     }
+  }
 
-    private Optional<SigningKey> findActive(String wardCode) {
-        return jdbc.query("select kid, public_key, private_key_enc from signing_key where active_ward = ?",
-                (rs, row) -> signingKey(wardCode, rs), wardCode).stream().findFirst();
+  private SigningKey signingKey(String wardCode, ResultSet rs) throws SQLException {
+    String kid = rs.getString("kid");
+    PublicKey publicKey = publicKeyOf(rs.getBytes("public_key"));
+    byte[] pkcs8 = cipher.decrypt(rs.getBytes("private_key_enc"), kid);
+    try {
+      PrivateKey privateKey = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+      SigningKey key = new SigningKey(wardCode, new KeyPair(publicKey, privateKey));
+      if (!key.kid().equals(kid)) {
+        throw new IllegalStateException("signing key row " + kid + " holds a public key with kid " + key.kid());
+      }
+      return key;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("signing key " + kid + " holds an unreadable private key", e);
+    } finally {
+      Arrays.fill(pkcs8, (byte) 0);
     }
+  }
 
-    private void insertActive(String wardCode, KeyPair keyPair) {
-        String kid = SigningKey.kidOf(keyPair.getPublic());
-        byte[] pkcs8 = keyPair.getPrivate().getEncoded();
-        try {
-            jdbc.update("insert into signing_key (kid, ward_code, public_key, private_key_enc, created_at, active_ward)"
-                            + " values (?, ?, ?, ?, ?, ?)",
-                    kid, wardCode, keyPair.getPublic().getEncoded(), cipher.encrypt(pkcs8, kid), now(), wardCode);
-        } finally {
-            Arrays.fill(pkcs8, (byte) 0);
-        }
+  static PublicKey publicKeyOf(byte[] spki) {
+    try {
+      return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(spki));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("unreadable public key in signing_key", e);
     }
+  }
 
-    private SigningKey signingKey(String wardCode, ResultSet rs) throws SQLException {
-        String kid = rs.getString("kid");
-        PublicKey publicKey = publicKeyOf(rs.getBytes("public_key"));
-        byte[] pkcs8 = cipher.decrypt(rs.getBytes("private_key_enc"), kid);
-        try {
-            PrivateKey privateKey = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            SigningKey key = new SigningKey(wardCode, new KeyPair(publicKey, privateKey));
-            if (!key.kid().equals(kid)) {
-                throw new IllegalStateException("signing key row " + kid + " holds a public key with kid " + key.kid());
-            }
-            return key;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("signing key " + kid + " holds an unreadable private key", e);
-        } finally {
-            Arrays.fill(pkcs8, (byte) 0);
-        }
+  private static KeyPair generateKeyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("EC P-256 unavailable", e);
     }
+  }
 
-    static PublicKey publicKeyOf(byte[] spki) {
-        try {
-            return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(spki));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("unreadable public key in signing_key", e);
-        }
-    }
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
 
-    private static KeyPair generateKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("EC P-256 unavailable", e);
-        }
-    }
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+  private static void checkWardCode(String wardCode) {
+    if (wardCode == null || !WARD_CODE.matcher(wardCode).matches()) {
+      throw new IllegalArgumentException("ward code must be 5 digits: " + wardCode);
     }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
-    }
-
-    private static void checkWardCode(String wardCode) {
-        if (wardCode == null || !WARD_CODE.matcher(wardCode).matches()) {
-            throw new IllegalArgumentException("ward code must be 5 digits: " + wardCode);
-        }
-    }
+  }
 }

@@ -27,75 +27,75 @@ import com.google.zxing.common.HybridBinarizer;
 /** Reads rendered PDFs back the way a person or a checkpoint scanner would. */
 public final class PdfAssertions {
 
-    static final float DPI = 200;
-    private static final float MM_PER_INCH = 25.4f;
+  static final float DPI = 200;
+  private static final float MM_PER_INCH = 25.4f;
 
-    private PdfAssertions() {
+  private PdfAssertions() {
+  }
+
+  public static PDDocument load(byte[] pdf) throws IOException {
+    return Loader.loadPDF(pdf);
+  }
+
+  public static String pageText(PDDocument doc, int pageIndex) throws IOException {
+    PDFTextStripper stripper = new PDFTextStripper();
+    stripper.setStartPage(pageIndex + 1);
+    stripper.setEndPage(pageIndex + 1);
+    return stripper.getText(doc);
+  }
+
+  public static List<PDFont> fonts(PDPage page) throws IOException {
+    List<PDFont> fonts = new ArrayList<>();
+    for (COSName name : page.getResources().getFontNames()) {
+      fonts.add(page.getResources().getFont(name));
     }
+    return fonts;
+  }
 
-    public static PDDocument load(byte[] pdf) throws IOException {
-        return Loader.loadPDF(pdf);
-    }
+  public static BufferedImage renderPage(PDDocument doc, int pageIndex) throws IOException {
+    return new PDFRenderer(doc).renderImageWithDPI(pageIndex, DPI, ImageType.GRAY);
+  }
 
-    public static String pageText(PDDocument doc, int pageIndex) throws IOException {
-        PDFTextStripper stripper = new PDFTextStripper();
-        stripper.setStartPage(pageIndex + 1);
-        stripper.setEndPage(pageIndex + 1);
-        return stripper.getText(doc);
-    }
+  /** The image region of a bundle cell (column, row) of 105 × 148 mm. */
+  public static BufferedImage cell(BufferedImage page, int column, int row) {
+    int width = Math.round(105 / MM_PER_INCH * DPI);
+    int height = Math.round(148 / MM_PER_INCH * DPI);
+    return page.getSubimage(column * width, row * height,
+        Math.min(width, page.getWidth() - column * width), Math.min(height, page.getHeight() - row * height));
+  }
 
-    public static List<PDFont> fonts(PDPage page) throws IOException {
-        List<PDFont> fonts = new ArrayList<>();
-        for (COSName name : page.getResources().getFontNames()) {
-            fonts.add(page.getResources().getFont(name));
+  /**
+   * Decodes the one QR code in the image as a scanner app would, trying the binarizers a phone tries: ZXing's
+   * detector sometimes misses a sharp, correct code in a large region with text and cut lines around it.
+   */
+  public static String decodeQr(BufferedImage image) throws NotFoundException {
+    Map<DecodeHintType, Object> hints = Map.of(
+        DecodeHintType.TRY_HARDER, Boolean.TRUE,
+        DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+    NotFoundException notFound = NotFoundException.getNotFoundInstance();
+    for (BufferedImage candidate : List.of(image, scaled(image, 0.5))) {
+      BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(candidate);
+      for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
+          new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
+        try {
+          return new MultiFormatReader().decode(bitmap, hints).getText();
+        } catch (NotFoundException e) {
+          notFound = e;
         }
-        return fonts;
+      }
     }
+    throw notFound;
+  }
 
-    public static BufferedImage renderPage(PDDocument doc, int pageIndex) throws IOException {
-        return new PDFRenderer(doc).renderImageWithDPI(pageIndex, DPI, ImageType.GRAY);
-    }
-
-    /** The image region of a bundle cell (column, row) of 105 × 148 mm. */
-    public static BufferedImage cell(BufferedImage page, int column, int row) {
-        int width = Math.round(105 / MM_PER_INCH * DPI);
-        int height = Math.round(148 / MM_PER_INCH * DPI);
-        return page.getSubimage(column * width, row * height,
-                Math.min(width, page.getWidth() - column * width), Math.min(height, page.getHeight() - row * height));
-    }
-
-    /**
-     * Decodes the one QR code in the image as a scanner app would, trying the binarizers a phone tries: ZXing's
-     * detector sometimes misses a sharp, correct code in a large region with text and cut lines around it.
-     */
-    public static String decodeQr(BufferedImage image) throws NotFoundException {
-        Map<DecodeHintType, Object> hints = Map.of(
-                DecodeHintType.TRY_HARDER, Boolean.TRUE,
-                DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
-        NotFoundException notFound = NotFoundException.getNotFoundInstance();
-        for (BufferedImage candidate : List.of(image, scaled(image, 0.5))) {
-            BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(candidate);
-            for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
-                    new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
-                try {
-                    return new MultiFormatReader().decode(bitmap, hints).getText();
-                } catch (NotFoundException e) {
-                    notFound = e;
-                }
-            }
-        }
-        throw notFound;
-    }
-
-    private static BufferedImage scaled(BufferedImage image, double factor) {
-        int width = (int) Math.round(image.getWidth() * factor);
-        int height = (int) Math.round(image.getHeight() * factor);
-        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        java.awt.Graphics2D g = scaled.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
-                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(image, 0, 0, width, height, null);
-        g.dispose();
-        return scaled;
-    }
+  private static BufferedImage scaled(BufferedImage image, double factor) {
+    int width = (int) Math.round(image.getWidth() * factor);
+    int height = (int) Math.round(image.getHeight() * factor);
+    BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    java.awt.Graphics2D g = scaled.createGraphics();
+    g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+        java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(image, 0, 0, width, height, null);
+    g.dispose();
+    return scaled;
+  }
 }
