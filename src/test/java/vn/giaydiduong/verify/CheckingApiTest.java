@@ -257,6 +257,15 @@ class CheckingApiTest extends PassIssuing {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
+  @Test
+  void theCheckpointPageRunsOnlyItsOwnCode() {
+    ResponseEntity<String> page = rest.getForEntity("/check/", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy"))
+        .isEqualTo(CheckPageConfig.CONTENT_SECURITY_POLICY).contains("script-src 'self';");
+    assertThat(page.getHeaders().getFirst("Permissions-Policy")).startsWith("camera=(self)");
+  }
+
   private void assertMalformed(String body, String messagePart) throws Exception {
     ResponseEntity<String> response = post(body);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
