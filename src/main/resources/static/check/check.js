@@ -7,6 +7,9 @@
   const ONLINE_TIMEOUT_MS = 3000;
   const SYNC_EVERY_MS = 5 * 60 * 1000;
   const SAME_CODE_PAUSE_MS = 3000;
+  // Offline verdicts wait here until they reach the supervisors' check log (never the pass itself).
+  const OFFLINE_BATCH = 500;
+  const OFFLINE_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
   const store = {
     get: (k, fallback) => {
       const v = localStorage.getItem(`hn1.${k}`);
@@ -33,11 +36,20 @@
     const syncedAt = store.get('syncedAt', null);
     $('sync').textContent = syncedAt
       ? `Khóa kiểm tra và danh sách thu hồi: cập nhật lúc ${dateTime(syncedAt)} `
-        + `(${store.get('jwks', { keys: [] }).keys.length} khóa, ${store.get('revoked', []).length} giấy bị thu hồi).`
+        + `(${store.get('jwks', { keys: [] }).keys.length} khóa, ${store.get('revoked', []).length} giấy bị thu hồi`
+        + `${pendingText()}).`
       : 'Chưa có khóa kiểm tra trên máy: cần mạng để đồng bộ lần đầu.';
   }
 
-  async function sync() {
+  // One sync at a time: the 'online' event, the timer and the button may fire together, and two uploads of the
+  // same pending checks would count them twice.
+  let syncing = null;
+  function sync() {
+    if (!syncing) syncing = syncOnce().finally(() => { syncing = null; });
+    return syncing;
+  }
+
+  async function syncOnce() {
     try {
       const since = store.get('revocationsNext', null);
       const [keys, revocations] = await Promise.all([
@@ -51,10 +63,43 @@
       store.set('revoked', [...revoked]);
       store.set('revocationsNext', revocations.next);
       store.set('syncedAt', new Date().toISOString());
+      await uploadOfflineChecks();
     } catch (e) {
       // Offline: keep what we have.
     }
     showSync();
+  }
+
+  function pendingText() {
+    const pending = store.get('pendingChecks', []).length;
+    return pending ? `; ${pending} lượt kiểm tra ngoại tuyến chờ gửi` : '';
+  }
+
+  function queueOfflineCheck(result, checkpoint) {
+    const pending = store.get('pendingChecks', []);
+    pending.push({ checkedAt: new Date().toISOString(), status: result.status, kind: result.kind || null,
+      wardCode: result.wardCode || null, checkpointId: checkpoint || null });
+    store.set('pendingChecks', pending);
+  }
+
+  async function uploadOfflineChecks() {
+    const oldest = Date.now() - OFFLINE_MAX_AGE_MS;
+    store.set('pendingChecks', store.get('pendingChecks', []).filter((c) => Date.parse(c.checkedAt) > oldest));
+    let pending = store.get('pendingChecks', []);
+    while (pending.length > 0) {
+      const batch = pending.slice(0, OFFLINE_BATCH);
+      try {
+        await fetchJson(`${API}/checks/offline`, {
+          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batch),
+        });
+      } catch (e) {
+        // A batch the server refuses (400) would block every later one; anything else is retried next sync.
+        if (e.message !== 'HTTP 400') throw e;
+      }
+      // Checks queued meanwhile were appended after the batch.
+      pending = store.get('pendingChecks', []).slice(batch.length);
+      store.set('pendingChecks', pending);
+    }
   }
 
   async function fetchJson(url, options = {}) {
@@ -85,6 +130,8 @@
         return;
       }
       const result = await HN1.verify(code, store.get('jwks', { keys: [] }), new Set(store.get('revoked', [])));
+      queueOfflineCheck(result, checkpoint);
+      showSync();
       show(result, 'offline', 'KIỂM TRA NGOẠI TUYẾN (không kết nối được máy chủ), bằng khóa và danh sách thu hồi '
         + `cập nhật lúc ${dateTime(syncedAt)}.`);
     }

@@ -24,7 +24,7 @@ public class CheckLog implements SmartLifecycle {
 
   /** What is kept of one check: no pass number, no holder; the location only if the checkpoint sent one. */
   public record Entry(Instant checkedAt, VerificationStatus status, String passKind, String wardCode,
-      String checkpointId, String location) {
+      String checkpointId, String location, boolean offline) {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(CheckLog.class);
@@ -115,10 +115,10 @@ public class CheckLog implements SmartLifecycle {
       if (batch.isEmpty()) {
         return written;
       }
-      jdbc.batchUpdate("insert into pass_check (checked_at, status, pass_kind, ward_code, checkpoint_id, location)"
-              + " values (?, ?, ?, ?, ?, ?)", batch.stream().map(e -> new Object[] {
+      jdbc.batchUpdate("insert into pass_check (checked_at, status, pass_kind, ward_code, checkpoint_id, location, "
+              + "offline) values (?, ?, ?, ?, ?, ?, ?)", batch.stream().map(e -> new Object[] {
                   e.checkedAt().atOffset(ZoneOffset.UTC), e.status().name(), e.passKind(), e.wardCode(),
-                  e.checkpointId(), e.location()}).toList());
+                  e.checkpointId(), e.location(), e.offline()}).toList());
       written += batch.size();
       batch.clear();
     } while (true);

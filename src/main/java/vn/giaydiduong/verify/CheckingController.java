@@ -1,12 +1,16 @@
 package vn.giaydiduong.verify;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.MediaType;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.giaydiduong.identity.AccessDeniedException;
 import vn.giaydiduong.identity.IdentityBootstrap;
 import vn.giaydiduong.intake.InvalidInputException;
+import vn.giaydiduong.pass.PassKind;
 import vn.giaydiduong.pass.PassRegistry;
 import vn.giaydiduong.process.ProcessVariables;
 
@@ -32,6 +37,10 @@ public class CheckingController {
   /** Offline apps ask again from {@code next}; the overlap covers revocations committing while we read. */
   static final long SYNC_OVERLAP_SECONDS = 60;
   private static final Pattern CHECKPOINT_ID = Pattern.compile("[\\p{L}\\p{N} ._:/-]{1,64}");
+  static final int MAX_OFFLINE_BATCH = 500;
+  private static final Duration OFFLINE_MAX_AGE = Duration.ofDays(7);
+  private static final Set<String> KINDS = Arrays.stream(PassKind.values()).map(Enum::name)
+      .collect(Collectors.toSet());
   private static final Pattern LOCATION = Pattern.compile("-?\\d{1,2}(\\.\\d{1,7})?,-?\\d{1,3}(\\.\\d{1,7})?");
 
   private final PassVerifier verifier;
@@ -64,8 +73,39 @@ public class CheckingController {
     }
     Verification result = verifier.verify(qrText);
     checkLog.record(new CheckLog.Entry(result.checkedAt(), result.status(), result.kind(), result.wardCode(),
-        checkpoint, location));
+        checkpoint, location, false));
     return result;
+  }
+
+  /** One check a checkpoint page made offline, as it reports it later: the verdict, never the pass. */
+  public record OfflineCheck(Instant checkedAt, VerificationStatus status, String kind, String wardCode,
+      String checkpointId) {
+  }
+
+  /**
+   * Checks the checkpoint page made without a network, reported once it is online again, so the supervisors' log
+   * misses none. Public like the verification itself; entries are checked as strictly as a scan's parameters.
+   */
+  @PostMapping(path = "/api/checks/offline", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> offlineChecks(@RequestBody List<OfflineCheck> checks) {
+    if (checks == null || checks.size() > MAX_OFFLINE_BATCH) {
+      throw new InvalidInputException("Gửi từ 0 đến " + MAX_OFFLINE_BATCH + " lượt kiểm tra ngoại tuyến mỗi lần.");
+    }
+    Instant now = Instant.now();
+    for (OfflineCheck c : checks) {
+      boolean plausible = c.checkedAt() != null && c.status() != null
+          && !c.checkedAt().isBefore(now.minus(OFFLINE_MAX_AGE)) && !c.checkedAt().isAfter(now.plusSeconds(300))
+          && (c.kind() == null || KINDS.contains(c.kind()))
+          && (c.wardCode() == null || c.wardCode().matches("\\d{5}"))
+          && (c.checkpointId() == null || CHECKPOINT_ID.matcher(c.checkpointId()).matches());
+      if (!plausible) {
+        throw new InvalidInputException("Lượt kiểm tra ngoại tuyến không hợp lệ (thời điểm trong 7 ngày qua, kết quả, "
+            + "loại giấy, mã phường, mã chốt): " + c);
+      }
+    }
+    checks.forEach(c -> checkLog.record(new CheckLog.Entry(c.checkedAt(), c.status(), c.kind(), c.wardCode(),
+        c.checkpointId(), null, true)));
+    return Map.of("accepted", checks.size());
   }
 
   /** Passes revoked since {@code since} (ISO-8601 instant; omitted: all). */

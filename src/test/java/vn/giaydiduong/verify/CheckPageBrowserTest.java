@@ -21,6 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 import vn.giaydiduong.intake.Dates;
@@ -46,6 +47,8 @@ class CheckPageBrowserTest extends PassIssuing {
   @LocalServerPort int port;
   @Autowired Revocations revocations;
   @Autowired PassCodec codec;
+  @Autowired CheckLog checkLog;
+  @Autowired JdbcTemplate jdbc;
   @Autowired SigningKeyStore keys;
 
   private Path profile;
@@ -98,6 +101,8 @@ class CheckPageBrowserTest extends PassIssuing {
     assertVerdict(forged, "BAD_SIGNATURE", "online", "GIẢ MẠO");
     assertThat(browser.findElement(By.id("holder")).isDisplayed()).isFalse();
 
+    js("const c = document.getElementById('checkpoint'); c.value = 'CHOT-THU-01';"
+        + "c.dispatchEvent(new Event('change'));");
     ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
     offline.setOffline(true);
     browser.setNetworkConditions(offline);
@@ -123,6 +128,24 @@ class CheckPageBrowserTest extends PassIssuing {
     browser.navigate().refresh();
     new WebDriverWait(browser, WAIT).until(d -> browser.findElements(By.id("check")).size() == 1);
     assertVerdict(valid.qrText(), "VALID", "offline", "HỢP LỆ");
+    assertThat(browser.findElement(By.id("sync")).getText()).contains("lượt kiểm tra ngoại tuyến chờ gửi");
+
+    // Back online, the offline verdicts reach the supervisors' check log, marked as offline.
+    checkLog.flush();
+    long offlineBefore = offlineChecks();
+    browser.setNetworkConditions(new ChromiumNetworkConditions());
+    js("return window.checkPage.sync()");
+    new WebDriverWait(browser, WAIT).until(d -> !browser.findElement(By.id("sync")).getText()
+        .contains("chờ gửi"));
+    checkLog.flush();
+    assertThat(offlineChecks() - offlineBefore).isEqualTo(8);
+    assertThat(jdbc.queryForList("select status from pass_check where offline and checkpoint_id = 'CHOT-THU-01'",
+        String.class)).contains("VALID", "REVOKED", "NOT_YET_VALID", "BAD_SIGNATURE", "NOT_VALID_TODAY",
+        "MALFORMED");
+  }
+
+  private long offlineChecks() {
+    return jdbc.queryForObject("select count(*) from pass_check where offline", Long.class);
   }
 
   private String marketCard(String dayRule, LocalDate today) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.List;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
@@ -255,6 +257,31 @@ class CheckingApiTest extends PassIssuing {
         .getForEntity("/api/checks/daily", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(rest.getForEntity("/api/checks/daily", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void offlineChecksAreLoggedWhenReported_andImplausibleReportsAreRefusedWhole() {
+    checkLog.flush();
+    long before = count("select count(*) from pass_check where offline");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String good = "[{\"checkedAt\":\"" + Instant.now().minusSeconds(3600) + "\",\"status\":\"VALID\","
+        + "\"kind\":\"INDIVIDUAL\",\"wardCode\":\"00004\",\"checkpointId\":\"CHOT-NGOAI-TUYEN\"},"
+        + "{\"checkedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"status\":\"BAD_SIGNATURE\"}]";
+    assertThat(rest.postForEntity("/api/checks/offline", new HttpEntity<>(good, headers), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    String tooOld = "[{\"checkedAt\":\"" + Instant.now().minus(Duration.ofDays(8)) + "\",\"status\":\"VALID\"}]";
+    String unknownKind = "[{\"checkedAt\":\"" + Instant.now() + "\",\"status\":\"VALID\",\"kind\":\"X\"}]";
+    String unknownStatus = "[{\"checkedAt\":\"" + Instant.now() + "\",\"status\":\"FINE\"}]";
+    for (String bad : List.of(tooOld, unknownKind, unknownStatus)) {
+      assertThat(rest.postForEntity("/api/checks/offline", new HttpEntity<>(bad, headers), String.class)
+          .getStatusCode()).as(bad).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+    checkLog.flush();
+    assertThat(count("select count(*) from pass_check where offline")).isEqualTo(before + 2);
+    assertThat(count("select count(*) from pass_check where offline and checkpoint_id = 'CHOT-NGOAI-TUYEN' "
+        + "and ward_code = '00004' and location is null")).isEqualTo(1);
   }
 
   @Test

@@ -99,7 +99,7 @@ class CheckingBenchmark extends PassIssuing {
         for (int i = offset; System.nanoTime() < end; i++) {
           long start = System.nanoTime();
           Verification v = verifier.verify(codes.get(i % codes.size()));
-          checkLog.record(new CheckLog.Entry(v.checkedAt(), v.status(), v.kind(), v.wardCode(), "BENCH", null));
+          checkLog.record(new CheckLog.Entry(v.checkedAt(), v.status(), v.kind(), v.wardCode(), "BENCH", null, false));
           times.add(System.nanoTime() - start);
         }
         return times;
