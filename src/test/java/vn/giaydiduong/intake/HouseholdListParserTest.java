@@ -120,13 +120,7 @@ class HouseholdListParserTest {
 
   @Test
   void formulasAreRefusedWithTheirCellNeverEvaluated() {
-    byte[] xlsx = workbook(sheet -> {
-      sheet.value(0, 0, "Trần Văn Hùng");
-      sheet.value(0, 1, "=A1");
-      sheet.value(0, 2, "001185000321");
-      sheet.value(0, 4, "Số 5 phố Hòe Nhai");
-      sheet.value(0, 5, 4);
-    });
+    byte[] xlsx = StaffListFiles.xlsx(List.of(List.of("Trần Văn Hùng", "=A1", "001185000321", "", "Số 5", 4)));
     assertThatThrownBy(() -> parser.parseFile(xlsx))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
             "Hộ thứ 1 (dòng 1, ô B1): ô chứa công thức (=A1); hãy dán giá trị thay cho công thức (Paste Special → "
