@@ -101,10 +101,12 @@ public final class Spreadsheets {
 
     /** The cell in {@code column}, empty if there is none. */
     public Cell cell(int column) {
-      int at = Collections.binarySearch(cells, Cell.empty(column), Comparator.comparingInt(Cell::column));
+      int at = Collections.binarySearch(cells, Cell.empty(column), BY_COLUMN);
       return at >= 0 ? cells.get(at) : Cell.empty(column);
     }
   }
+
+  private static final Comparator<Cell> BY_COLUMN = Comparator.comparingInt(Cell::column);
 
   private Spreadsheets() {
   }
@@ -357,7 +359,7 @@ public final class Spreadsheets {
         }
         case "row" -> {
           if (!cells.isEmpty()) {
-            cells.sort(Comparator.comparingInt(Cell::column));
+            cells.sort(BY_COLUMN);
             rows.add(new Row(rowNumber, cells, cells.get(cells.size() - 1).column() + 1));
           }
         }
