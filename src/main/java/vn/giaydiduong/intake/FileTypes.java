@@ -51,6 +51,11 @@ public final class FileTypes {
     return startsWith(content, 'P', 'K', 3, 4);
   }
 
+  /** The old binary Excel format (.xls) and other OLE2 compound documents. */
+  static boolean isOle2(byte[] content) {
+    return startsWith(content, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);
+  }
+
   static boolean hasNul(byte[] content) {
     for (int i = 0; i < Math.min(content.length, 8192); i++) {
       if (content[i] == 0) {

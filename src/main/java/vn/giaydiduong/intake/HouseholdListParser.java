@@ -5,44 +5,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 import org.springframework.stereotype.Component;
+import vn.giaydiduong.intake.Spreadsheets.Cell;
+import vn.giaydiduong.intake.Spreadsheets.Row;
 
 /**
  * Reads and checks the list of households a CSKV officer draws up for market cards: rows pasted into the start
  * form, a spreadsheet file (Excel .xlsx or CSV) uploaded to the API, or a JSON array. All become the same rows
  * (in {@link #COLUMNS} order) and pass the same checks; every problem of every row is reported at once, and a
- * list with any problem is refused whole. Files are untrusted: size, unpacked size, entries and rows are bounded
- * before anything is parsed, and a file that is not what it claims is refused with a Vietnamese message.
+ * list with any problem is refused whole. Files are read by {@link Spreadsheets}, which bounds them before parsing
+ * and refuses a file that is not what it claims with a Vietnamese message.
  */
 @Component
 public class HouseholdListParser {
@@ -51,16 +29,15 @@ public class HouseholdListParser {
   public static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
   /** A household list of 1,000 rows unpacks to well under 1 MB; anything near this is a zip bomb. */
   static final long MAX_UNPACKED_BYTES = 20L * 1024 * 1024;
-  static final int MAX_ZIP_ENTRIES = 200;
-  private static final int MAX_CELL_CHARS = 1000;
 
   /** Columns of a list, in order; the same names are the fields of the JSON form. The last one may be left out. */
   public static final List<String> COLUMNS = List.of("headName", "representativeName", "idNumber", "phone",
       "address", "memberCount", "householdCode");
 
   private static final Pattern HOUSEHOLD_CODE = Pattern.compile("[\\p{Alnum}/-]{1,20}");
-  private static final String NOT_A_SPREADSHEET = "Tệp tải lên không phải bảng tính Excel (.xlsx) hay CSV hợp lệ. "
-      + "Hãy lưu danh sách từ Excel dạng \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\" rồi tải lên lại.";
+  /** Files are read by {@link Spreadsheets} within these bounds; one header row may stand above the households. */
+  static final Spreadsheets.Limits LIMITS = new Spreadsheets.Limits("danh sách hộ gia đình", "hộ", MAX_HOUSEHOLDS, 1,
+      MAX_FILE_BYTES, MAX_UNPACKED_BYTES);
 
   private final ObjectMapper json;
 
@@ -84,147 +61,36 @@ public class HouseholdListParser {
     if (table == null || table.isBlank()) {
       return parse(json.createArrayNode());
     }
-    return parse(readCsv(new StringReader(table), table.indexOf('\t') >= 0 ? '\t' : ';'));
+    return parse(toJson(Spreadsheets.readCsv("Danh sách", table, table.indexOf('\t') >= 0 ? '\t' : ';', LIMITS)));
   }
 
   /** An uploaded file: Excel .xlsx (recognised by its content, not its name) or CSV text in UTF-8. */
   public List<HouseholdDraft> parseFile(byte[] content) {
-    if (content == null || content.length == 0) {
-      throw new InvalidInputException("Tệp tải lên đang trống.");
-    }
-    if (content.length > MAX_FILE_BYTES) {
-      throw new InvalidInputException("Tệp tải lên lớn quá " + MAX_FILE_BYTES / 1024 / 1024
-          + " MB: hãy chia danh sách thành nhiều tệp.");
-    }
-    byte[] head = java.util.Arrays.copyOf(content, 8);
-    if (ReadableWorkbook.isOLE2Header(head)) {
-      throw new InvalidInputException("Tệp Excel đời cũ (.xls) không được nhận: hãy mở bằng Excel và lưu lại "
-          + "dạng \"Excel Workbook (.xlsx)\" hoặc \"CSV UTF-8\".");
-    }
-    if (ReadableWorkbook.isOOXMLZipHeader(head)) {
-      return parse(readXlsx(content));
-    }
-    String text = utf8(content);
-    if (text.indexOf('\0') >= 0) {
-      throw new InvalidInputException(NOT_A_SPREADSHEET);
-    }
-    String firstLine = text.lines().findFirst().orElse("");
-    char delimiter = firstLine.indexOf('\t') >= 0 ? '\t' : firstLine.indexOf(';') >= 0 ? ';' : ',';
-    return parse(readCsv(new StringReader(text), delimiter));
+    return parse(toJson(Spreadsheets.read("Tệp tải lên", content, LIMITS)));
   }
 
-  private ArrayNode readCsv(Reader text, char delimiter) {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true)
-        .setIgnoreEmptyLines(true).get();
-    List<List<String>> rows = new ArrayList<>();
-    try (CSVParser parser = format.parse(text)) {
-      for (CSVRecord record : parser) {
-        if (rows.size() > MAX_HOUSEHOLDS + 1) {
-          throw tooMany();
-        }
-        rows.add(record.toList());
-      }
-    } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      throw new InvalidInputException("Danh sách không đọc được (lỗi định dạng CSV, ví dụ dấu ngoặc kép "
-          + "không đóng).");
-    }
-    return toJson(rows);
-  }
-
-  private ArrayNode readXlsx(byte[] content) {
-    checkZip(content);
-    List<List<String>> rows = new ArrayList<>();
-    try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content));
-        Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
-      Iterator<Row> it = sheet.iterator();
-      while (it.hasNext()) {
-        Row row = it.next();
-        // Excel numbers the rows; blank rows in between are kept so messages name the row the officer sees.
-        while (rows.size() < row.getRowNum() - 1) {
-          rows.add(List.of());
-        }
-        if (rows.size() > MAX_HOUSEHOLDS + 1) {
-          throw tooMany();
-        }
-        rows.add(cells(row));
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof InvalidInputException invalid) {
-        throw invalid;
-      }
-      throw new InvalidInputException(NOT_A_SPREADSHEET);
-    }
-    return toJson(rows);
-  }
-
-  /** Refuses zip bombs: counts what every entry unpacks to, reading it through, before the workbook is parsed. */
-  private static void checkZip(byte[] content) {
-    long unpacked = 0;
-    int entries = 0;
-    try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
-      byte[] buffer = new byte[8192];
-      for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-        if (++entries > MAX_ZIP_ENTRIES) {
-          throw new InvalidInputException(NOT_A_SPREADSHEET);
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-          for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            unpacked += n;
-            if (unpacked > MAX_UNPACKED_BYTES) {
-              throw new InvalidInputException("Tệp Excel giải nén ra quá " + MAX_UNPACKED_BYTES / 1024 / 1024
-                  + " MB: không phải một danh sách hộ gia đình, tệp bị từ chối.");
-            }
-          }
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof InvalidInputException invalid) {
-        throw invalid;
-      }
-      throw new InvalidInputException(NOT_A_SPREADSHEET);
-    }
-  }
-
-  /** Cell texts as the officer sees them; whole numbers without ".0" (Excel stores "4" as 4.0). */
-  private static List<String> cells(Row row) {
-    List<String> cells = new ArrayList<>();
-    for (int i = 0; i < Math.min(row.getCellCount(), COLUMNS.size() + 1); i++) {
-      Cell cell = row.getCell(i);
-      String text;
-      if (cell == null || cell.getType() == CellType.EMPTY) {
-        text = "";
-      } else if (cell.getType() == CellType.NUMBER) {
-        text = ((BigDecimal) cell.getValue()).stripTrailingZeros().toPlainString();
-      } else {
-        text = cell.getText();
-      }
-      cells.add(text.length() > MAX_CELL_CHARS ? text.substring(0, MAX_CELL_CHARS) : text.strip());
-    }
-    while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
-      cells.remove(cells.size() - 1);
-    }
-    return cells;
-  }
-
-  private ArrayNode toJson(List<List<String>> rows) {
+  /** Rows in {@link #COLUMNS} order, below an optional header; a formula anywhere is refused with its cell. */
+  private ArrayNode toJson(List<Row> rows) {
     ArrayNode list = json.createArrayNode();
     List<String> problems = new ArrayList<>();
-    for (int r = 0; r < rows.size(); r++) {
-      List<String> row = rows.get(r);
-      if (row.stream().allMatch(String::isBlank)) {
+    for (Row row : rows) {
+      if (list.isEmpty() && isHeader(row.cell(0).text())) {
         continue;
       }
-      if (list.isEmpty() && isHeader(row.get(0))) {
-        continue;
+      String where = "Hộ thứ " + (list.size() + 1) + " (dòng " + row.number();
+      for (Cell cell : row.cells()) {
+        if (cell.isFormula()) {
+          problems.add(where + ", ô " + Cell.letters(cell.column()) + row.number() + "): " + cell.formulaProblem()
+              + ".");
+        }
       }
-      if (row.size() < COLUMNS.size() - 1 || row.size() > COLUMNS.size()) {
-        problems.add("Hộ thứ " + (list.size() + 1) + " (dòng " + (r + 1) + "): có " + row.size() + " cột, cần "
-            + (COLUMNS.size() - 1) + " hoặc " + COLUMNS.size() + " cột theo thứ tự mẫu (cột trống vẫn phải có "
-            + "dấu phân cách).");
+      if (row.width() < COLUMNS.size() - 1 || row.width() > COLUMNS.size()) {
+        problems.add(where + "): có " + row.width() + " cột, cần " + (COLUMNS.size() - 1) + " hoặc "
+            + COLUMNS.size() + " cột theo thứ tự mẫu (cột trống vẫn phải có dấu phân cách).");
       }
       ObjectNode household = list.addObject();
-      for (int i = 0; i < Math.min(row.size(), COLUMNS.size()); i++) {
-        household.put(COLUMNS.get(i), row.get(i));
+      for (int i = 0; i < Math.min(row.width(), COLUMNS.size()); i++) {
+        household.put(COLUMNS.get(i), row.cell(i).text());
       }
     }
     if (!problems.isEmpty()) {
@@ -237,22 +103,6 @@ public class HouseholdListParser {
   private static boolean isHeader(String firstCell) {
     String cell = firstCell.toLowerCase(Locale.ROOT);
     return cell.startsWith("họ tên") || cell.startsWith("họ và tên") || cell.equals("chủ hộ") || cell.equals("stt");
-  }
-
-  private static String utf8(byte[] content) {
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-      // Excel's "CSV UTF-8" starts with a byte order mark.
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      throw new InvalidInputException("Tệp CSV không ở dạng UTF-8 nên tiếng Việt sẽ bị lỗi: trong Excel hãy "
-          + "chọn Lưu thành \"CSV UTF-8 (Comma delimited)\", hoặc tải lên tệp .xlsx.");
-    }
-  }
-
-  private static InvalidInputException tooMany() {
-    return new InvalidInputException("Danh sách có hơn " + MAX_HOUSEHOLDS + " hộ: hãy chia thành nhiều danh sách.");
   }
 
   private List<HouseholdDraft> parse(JsonNode list) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -17,8 +18,6 @@ import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +119,15 @@ class HouseholdListParserTest {
   }
 
   @Test
+  void formulasAreRefusedWithTheirCellNeverEvaluated() {
+    byte[] xlsx = StaffListFiles.xlsx(List.of(List.of("Trần Văn Hùng", "=A1", "001185000321", "", "Số 5", 4)));
+    assertThatThrownBy(() -> parser.parseFile(xlsx))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
+            "Hộ thứ 1 (dòng 1, ô B1): ô chứa công thức (=A1); hãy dán giá trị thay cho công thức (Paste Special → "
+                + "Values)."));
+  }
+
+  @Test
   void oldExcelFormat_isRefusedWithWhatToDo() {
     byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
     assertThatThrownBy(() -> parser.parseFile(xls)).isInstanceOf(InvalidInputException.class)
@@ -196,16 +204,30 @@ class HouseholdListParserTest {
         .hasMessageContaining("hơn 1000 hộ");
   }
 
-  interface SheetWriter {
-    void write(Worksheet sheet) throws IOException;
+  /** Cells set one by one (row and column from 0); numbers stay numbers, as Excel stores them. */
+  static final class Sheet {
+    final List<List<Object>> rows = new ArrayList<>();
+
+    void value(int row, int column, Object value) {
+      while (rows.size() <= row) {
+        rows.add(new ArrayList<>());
+      }
+      List<Object> cells = rows.get(row);
+      while (cells.size() <= column) {
+        cells.add(null);
+      }
+      cells.set(column, value);
+    }
   }
 
-  private static byte[] workbook(SheetWriter writer) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (Workbook workbook = new Workbook(out, "test", "1.0")) {
-      writer.write(workbook.newWorksheet("Danh sách"));
-    }
-    return out.toByteArray();
+  interface SheetWriter {
+    void write(Sheet sheet);
+  }
+
+  private static byte[] workbook(SheetWriter writer) {
+    Sheet sheet = new Sheet();
+    writer.write(sheet);
+    return StaffListFiles.xlsx(sheet.rows);
   }
 
   /** The workbook with its shared strings part changed (deflated, so the text is not readable in the bytes). */

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.util.Base64;
@@ -23,8 +22,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -38,6 +35,7 @@ import vn.giaydiduong.identity.WardRegistry;
 import vn.giaydiduong.identity.Zone;
 import vn.giaydiduong.intake.Dates;
 import vn.giaydiduong.intake.InvalidInputException;
+import vn.giaydiduong.intake.StaffListFiles;
 import vn.giaydiduong.pass.DayRule;
 import vn.giaydiduong.pass.Decision;
 import vn.giaydiduong.pass.HouseholdStore;
@@ -261,23 +259,12 @@ class MarketCardProcessTest extends ProcessTestSupport {
 
   @Test
   void spreadsheetUpload_startsTheProcessAsTheCskv() throws Exception {
-    ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-    try (Workbook workbook = new Workbook(xlsx, "test", "1.0")) {
-      Worksheet sheet = workbook.newWorksheet("Danh sách");
-      String[][] rows = {
-          {"Họ tên chủ hộ", "Họ tên người đi chợ", "Số CCCD/CMND", "Số điện thoại", "Địa chỉ", "Số nhân khẩu"},
-          {"Ngô Văn Sơn", "Ngô Thị Hạnh", "001187000555", "0987654321", "Số 3 phố Trúc Bạch", null}};
-      for (int r = 0; r < rows.length; r++) {
-        for (int c = 0; c < rows[r].length; c++) {
-          if (rows[r][c] != null) {
-            sheet.value(r, c, rows[r][c]);
-          }
-        }
-      }
-      sheet.value(1, 5, 3); // a number cell, as Excel keeps "3"
-    }
+    byte[] xlsx = StaffListFiles.xlsx(List.<List<Object>>of(
+        List.of("Họ tên chủ hộ", "Họ tên người đi chợ", "Số CCCD/CMND", "Số điện thoại", "Địa chỉ", "Số nhân khẩu"),
+        List.of("Ngô Văn Sơn", "Ngô Thị Hạnh", "001187000555", "0987654321", "Số 3 phố Trúc Bạch",
+            3))); // a number cell, as Excel keeps "3"
     String response = mvc.perform(multipart("/api/market-cards/households")
-            .file(new MockMultipartFile("file", "ho-gia-dinh.xlsx", null, xlsx.toByteArray()))
+            .file(new MockMultipartFile("file", "ho-gia-dinh.xlsx", null, xlsx))
             .header("Authorization", basic("cskv.trucbach")))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.householdCount").value(1))
