@@ -49,11 +49,15 @@ import vn.giaydiduong.process.ProcessVariables;
  * Json variables), claim, fill in, complete. The engine then confirms what the clicks did. Async jobs are run by
  * the test (the test profile has no job executor). A failing step leaves a screenshot in target/tasklist-screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Camunda's webapps find their engine by name in a JVM-wide registry: other test contexts' engines are "default"
+// too, so this one gets its own name and Tasklist is opened under it.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.process-engine-name=" + TasklistFormsBrowserTest.ENGINE)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TasklistFormsBrowserTest extends ProcessTestSupport {
 
+  static final String ENGINE = "tasklistTest";
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final String PASSWORD = "test-password";
   private static final Path SCREENSHOTS = Path.of("target", "tasklist-screenshots");
@@ -69,7 +73,6 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
 
   private Path profile;
   private ChromeDriver browser;
-  private String step = "start";
 
   @BeforeAll
   void openBrowser() throws Exception {
@@ -375,7 +378,7 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
   /** A fresh session: Tasklist's own login page. */
   private void logIn(String user) {
     browser.manage().deleteAllCookies();
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/" + ENGINE + "/");
     type(waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))),
         user);
     type(browser.findElement(By.cssSelector("input[ng-model='password']")), PASSWORD);
@@ -409,7 +412,7 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
   /** Opens the task by its Tasklist address (other tests' tasks may share the list). */
   private Task openTask(String instanceId, String heading) {
     Task task = openTaskOf(instanceId);
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/" + ENGINE + "/#/?task=" + task.getId());
     waitForForm(heading);
     return task;
   }
@@ -506,11 +509,10 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
 
   /** Runs one step; when it fails, the screenshot of that moment goes with the failure. */
   private void step(String name, Runnable action) {
-    step = name;
     try {
       action.run();
     } catch (AssertionError | RuntimeException e) {
-      throw new AssertionError("Step \"" + step + "\" failed at " + browser.getCurrentUrl() + "; screenshot: "
+      throw new AssertionError("Step \"" + name + "\" failed at " + browser.getCurrentUrl() + "; screenshot: "
           + screenshot(), e);
     }
   }
