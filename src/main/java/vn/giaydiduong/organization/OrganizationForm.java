@@ -90,8 +90,8 @@ public final class OrganizationForm {
     scope.setVariable(PHONE, o.phone());
     scope.setVariable(STAFF_REQUESTED, o.staffRequested());
     scope.setVariable(PURPOSE, o.purpose());
-    scope.setVariable(VALID_FROM, o.validFrom().toString());
-    scope.setVariable(VALID_UNTIL, o.validUntil().toString());
+    scope.setVariable(VALID_FROM, Dates.format(o.validFrom()));
+    scope.setVariable(VALID_UNTIL, Dates.format(o.validUntil()));
   }
 
   /** The tax code in its usual written form: 0101234567, or 0101234567-001 for a branch. */
