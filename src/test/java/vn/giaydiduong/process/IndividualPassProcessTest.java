@@ -44,7 +44,7 @@ import vn.giaydiduong.qr.SigningKeyStore;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessCoverage.Complete.class, ProcessEngineCoverageConfiguration.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class IndividualPassProcessTest extends ProcessTestSupport {

@@ -56,7 +56,7 @@ import vn.giaydiduong.qr.SigningKeyStore;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessCoverage.CompleteBesidesIndividualPasses.class, ProcessEngineCoverageConfiguration.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class MarketCardProcessTest extends ProcessTestSupport {

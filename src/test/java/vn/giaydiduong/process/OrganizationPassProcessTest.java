@@ -57,7 +57,7 @@ import vn.giaydiduong.qr.PassCodec;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessCoverage.Complete.class, ProcessEngineCoverageConfiguration.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class OrganizationPassProcessTest extends ProcessTestSupport {
@@ -192,6 +192,30 @@ class OrganizationPassProcessTest extends ProcessTestSupport {
     assertThat(body(rejection)).contains("Nguyễn Văn An", "Trần Thị Bích", "Ngành nghề không thuộc diện");
     assertThat(applications.applicants(applicationId(instance), Decision.REJECTED))
         .allSatisfy(a -> assertThat(a.rejectionNotifiedAt()).isNotNull());
+  }
+
+  @Test
+  void policeReturnTheList_unstampedPassesAreVoidedAndTheStaffReviewedAgain() throws Exception {
+    ProcessInstance instance = registerAndConfirm(2);
+    mvc.perform(multipart("/to-chuc/nop-danh-sach/" + uploadToken(instance)).file(list("ds.csv",
+        StaffListFiles.csv(people(2), ',', true)))).andExpect(status().isOk());
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+    List<String> firstNumbers = registry.passes(applicationId(instance), PassStatus.AWAITING_STAMP).stream()
+        .map(Pass::passNumber).toList();
+
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "RETURN",
+        ProcessVariables.RETURN_REASON, "Giấy phép hoạt động của doanh nghiệp đã hết hạn"));
+
+    assertThat(instance).hasPassed("Task_ReturnToReview").isWaitingAt("Task_ReviewStaffList");
+    assertThat(registry.passes(applicationId(instance), PassStatus.VOIDED)).extracting(Pass::passNumber)
+        .containsExactlyElementsOf(firstNumbers);
+    assertThat(applications.applicants(applicationId(instance), Decision.PENDING)).hasSize(2);
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "REJECT_ALL",
+        ProcessVariables.REJECT_ALL_REASON, "Giấy phép hoạt động của doanh nghiệp đã hết hạn"));
+    execute(job());
+    execute(job());
+    assertThat(instance).isEnded().hasPassed("EndEvent_AllRejected");
+    assertThat(registry.passes(applicationId(instance), PassStatus.AWAITING_STAMP)).isEmpty();
   }
 
   @Test

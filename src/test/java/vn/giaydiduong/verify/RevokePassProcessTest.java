@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
+import vn.giaydiduong.process.ProcessCoverage;
 import vn.giaydiduong.intake.Dates;
 import vn.giaydiduong.intake.InvalidInputException;
 import vn.giaydiduong.pass.Pass;
@@ -25,7 +26,7 @@ import vn.giaydiduong.process.ProcessVariables;
 /** {@code revoke-pass} as Tasklist starts it, with the real delegate and database. */
 @SpringBootTest
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessCoverage.CompleteBesidesIndividualPasses.class, ProcessEngineCoverageConfiguration.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class RevokePassProcessTest extends PassIssuing {
