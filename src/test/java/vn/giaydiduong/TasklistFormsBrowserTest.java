@@ -2,7 +2,6 @@ package vn.giaydiduong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,15 +24,12 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.FileSystemUtils;
 import vn.giaydiduong.intake.Dates;
 import vn.giaydiduong.intake.StaffListFiles;
 import vn.giaydiduong.organization.StaffListIntake;
@@ -71,31 +67,23 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
   @Autowired PassRegistry registry;
   @Autowired StaffListIntake staffListIntake;
 
-  private Path profile;
+  private HeadlessChromium chromium;
   private ChromeDriver browser;
 
   @BeforeAll
   void openBrowser() throws Exception {
-    profile = Files.createTempDirectory("chromium-tasklist-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     // A tall window: Tasklist's fixed footer otherwise covers the Complete button of long forms.
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1600,2000", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    chromium = HeadlessChromium.start("1600,2000");
+    browser = chromium.driver();
   }
 
   @AfterAll
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
-    FileSystemUtils.deleteRecursively(profile.toFile());
   }
+
 
   @Test
   void individualPass_fromPastedRowsToDelivery_onlyThroughTasklist() {

@@ -2,9 +2,6 @@ package vn.giaydiduong.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.FileSystemUtils;
+import vn.giaydiduong.HeadlessChromium;
 import vn.giaydiduong.intake.Dates;
 import vn.giaydiduong.identity.Zone;
 import vn.giaydiduong.pass.DayRule;
@@ -51,30 +46,22 @@ class CheckPageBrowserTest extends PassIssuing {
   @Autowired JdbcTemplate jdbc;
   @Autowired SigningKeyStore keys;
 
-  private Path profile;
+  private HeadlessChromium chromium;
   private ChromeDriver browser;
 
   @BeforeEach
   void openBrowser() throws Exception {
-    profile = Files.createTempDirectory("chromium-check-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    chromium = HeadlessChromium.start("1280,900");
+    browser = chromium.driver();
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
-    FileSystemUtils.deleteRecursively(profile.toFile());
   }
+
 
   @Test
   void pastedCodesGetTheirVerdict_onlineAndOfflineWithTheNetworkCut() {
