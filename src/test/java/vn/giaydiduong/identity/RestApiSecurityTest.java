@@ -105,6 +105,21 @@ class RestApiSecurityTest {
         .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
+  @Test
+  void onlyAdministratorsRotateAWardsKey_andTheRetiredKeyStaysPublished() throws Exception {
+    assertThat(call("congan.trucbach", HttpMethod.POST, "/api/wards/00004/signing-key/rotation", null)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    String first = json.readTree(call("demo", HttpMethod.POST, "/api/wards/00004/signing-key/rotation", null)
+        .getBody()).get("kid").asText();
+    String second = json.readTree(call("demo", HttpMethod.POST, "/api/wards/00004/signing-key/rotation", null)
+        .getBody()).get("kid").asText();
+    assertThat(second).isNotEqualTo(first);
+    JsonNode keys = json.readTree(rest.getForEntity("/api/keys", String.class).getBody()).get("keys");
+    assertThat(keys.findValuesAsText("kid")).contains(first, second);
+    assertThat(call("demo", HttpMethod.POST, "/api/wards/99999/signing-key/rotation", null).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
   private JsonNode start(String user, List<Map<String, Object>> residents) throws Exception {
     ResponseEntity<String> response = startRaw(user, residents);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
