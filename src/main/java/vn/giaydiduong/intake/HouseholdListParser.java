@@ -134,7 +134,7 @@ public class HouseholdListParser {
               + ": mỗi hộ một thẻ");
         }
       }
-      problems.addAll(line.problems);
+      problems.addAll(line.problems());
       drafts.add(draft);
     }
     if (!problems.isEmpty()) {
@@ -145,86 +145,57 @@ public class HouseholdListParser {
 
   /** One household of the list, collecting its problems as it is read. */
   private static final class Line {
-    private final JsonNode node;
-    private final int number;
-    private final List<String> problems = new ArrayList<>();
+    private final ListRow row;
 
     Line(JsonNode node, int number) {
-      this.node = node;
-      this.number = number;
+      this.row = new ListRow(node, "Hộ thứ " + number, "headName", "chủ hộ ");
     }
 
     HouseholdDraft read() {
-      if (!node.isObject()) {
-        problem("dòng không đúng định dạng");
+      if (!row.isObject()) {
+        row.problem("dòng không đúng định dạng");
         return new HouseholdDraft(null, null, null, null, null, 0, null);
       }
-      String head = name("headName", "họ tên chủ hộ");
-      String representative = name("representativeName", "họ tên người đi chợ");
-      String typedId = text("idNumber", "số CCCD/CMND người đi chợ", 20, true);
+      String head = row.name("headName", "họ tên chủ hộ");
+      String representative = row.name("representativeName", "họ tên người đi chợ");
+      String typedId = row.text("idNumber", "số CCCD/CMND người đi chợ", 20, true);
       String idNumber = typedId == null ? null : typedId.replace(" ", "");
       if (idNumber != null) {
         // Excel turns 001085000123 typed into a number cell into 1085000123.
         String hint = idNumber.matches("\\d{10,11}")
             ? " (nếu nhập trong Excel, hãy định dạng ô là Text để giữ số 0 ở đầu)" : "";
-        IdNumbers.problem(idNumber, null).ifPresent(p -> problem(p + hint));
+        IdNumbers.problem(idNumber, null).ifPresent(p -> row.problem(p + hint));
       }
-      String phone = text("phone", "số điện thoại", 15, false);
+      String phone = row.text("phone", "số điện thoại", 15, false);
       if (phone != null) {
         phone = phone.replaceAll("[ .]", "");
         if (!ResidentListParser.PHONE.matcher(phone).matches()) {
-          problem("số điện thoại \"" + phone + "\" không hợp lệ (10 chữ số, bắt đầu bằng 0)");
+          row.problem("số điện thoại \"" + phone + "\" không hợp lệ (10 chữ số, bắt đầu bằng 0)");
         }
       }
-      String address = text("address", "địa chỉ", 300, true);
+      String address = row.text("address", "địa chỉ", 300, true);
       int members = 0;
-      String count = text("memberCount", "số nhân khẩu", 10, true);
+      String count = row.text("memberCount", "số nhân khẩu", 10, true);
       if (count != null) {
         if (count.matches("\\d{1,3}") && Integer.parseInt(count) >= 1 && Integer.parseInt(count) <= 50) {
           members = Integer.parseInt(count);
         } else {
-          problem("số nhân khẩu \"" + count + "\" phải là số từ 1 đến 50");
+          row.problem("số nhân khẩu \"" + count + "\" phải là số từ 1 đến 50");
         }
       }
-      String code = text("householdCode", "số hộ khẩu", 20, false);
+      String code = row.text("householdCode", "số hộ khẩu", 20, false);
       if (code != null && !HOUSEHOLD_CODE.matcher(code).matches()) {
-        problem("số hộ khẩu \"" + code + "\" chỉ gồm chữ, số, \"/\" và \"-\"");
+        row.problem("số hộ khẩu \"" + code + "\" chỉ gồm chữ, số, \"/\" và \"-\"");
       }
       return new HouseholdDraft(head, representative, idNumber, phone, address, members, code);
     }
 
-    private String name(String field, String label) {
-      String name = text(field, label, 100, true);
-      if (name == null) {
-        return null;
-      }
-      name = name.replaceAll("\\s+", " ");
-      if (!ResidentListParser.NAME.matcher(name).matches()) {
-        problem(label + " \"" + name + "\" chỉ được gồm chữ cái và dấu cách");
-      }
-      return name;
-    }
-
-    private String text(String field, String label, int maxLength, boolean required) {
-      JsonNode value = node.get(field);
-      String text = value == null || value.isNull() ? null : value.asText().strip();
-      if (text == null || text.isEmpty()) {
-        if (required) {
-          problem("thiếu " + label);
-        }
-        return null;
-      }
-      if (text.length() > maxLength) {
-        problem(label + " dài " + text.length() + " ký tự, tối đa " + maxLength);
-        return null;
-      }
-      return text;
-    }
-
     void problem(String text) {
-      String who = node.isObject() && node.hasNonNull("headName") && node.get("headName").asText().length() <= 100
-          ? " (chủ hộ " + node.get("headName").asText().strip() + ")" : "";
-      problems.add("Hộ thứ " + number + who + ": " + text + ".");
+      row.problem(text);
+    }
+
+    List<String> problems() {
+      return row.problems();
     }
   }
 }

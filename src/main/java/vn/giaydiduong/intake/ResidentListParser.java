@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +31,6 @@ public class ResidentListParser {
 
   public static final int MAX_PERSONS = 1000;
 
-  static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M} .'-]*");
   static final Pattern PHONE = Pattern.compile("(0|\\+84)\\d{9}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -122,7 +120,7 @@ public class ResidentListParser {
           row.problem("số CCCD/CMND " + draft.idNumber() + " trùng với người thứ " + first);
         }
       }
-      problems.addAll(row.problems);
+      problems.addAll(row.problems());
       drafts.add(draft);
     }
     if (!problems.isEmpty()) {
@@ -131,102 +129,66 @@ public class ResidentListParser {
     return drafts;
   }
 
-  /** One row of the list, collecting its problems as it is read. */
+  /** One person of the list, collecting its problems as it is read. */
   private static final class Row {
-    private final JsonNode node;
-    private final int number;
-    private final List<String> problems = new ArrayList<>();
+    private final ListRow row;
 
     Row(JsonNode node, int number) {
-      this.node = node;
-      this.number = number;
+      this.row = new ListRow(node, "Người thứ " + number, "fullName", "");
     }
 
     ApplicantDraft read(LocalDate today, int maxValidityDays) {
-      if (!node.isObject()) {
-        problem("dòng không đúng định dạng");
+      if (!row.isObject()) {
+        row.problem("dòng không đúng định dạng");
         return new ApplicantDraft(null, null, null, null, null, null, null, null, null, null, null);
       }
-      String name = text("fullName", "họ và tên", 100, true);
-      if (name != null) {
-        name = name.replaceAll("\\s+", " ");
-        if (!NAME.matcher(name).matches()) {
-          problem("họ và tên \"" + name + "\" chỉ được gồm chữ cái và dấu cách");
-        }
-      }
-      LocalDate dob = date("dateOfBirth", "ngày sinh");
+      String name = row.name("fullName", "họ và tên");
+      LocalDate dob = row.date("dateOfBirth", "ngày sinh");
       if (dob != null && (dob.isAfter(today) || dob.isBefore(today.minusYears(120)))) {
-        problem("ngày sinh " + Dates.format(dob) + " không hợp lệ");
+        row.problem("ngày sinh " + Dates.format(dob) + " không hợp lệ");
       }
-      String idNumber = text("idNumber", "số CCCD/CMND", 20, true);
+      String idNumber = row.text("idNumber", "số CCCD/CMND", 20, true);
       if (idNumber != null) {
         idNumber = idNumber.replace(" ", "");
         IdNumbers.problem(idNumber, dob).ifPresent(this::problem);
       }
-      String phone = text("phone", "số điện thoại", 15, true);
+      String phone = row.text("phone", "số điện thoại", 15, true);
       if (phone != null) {
         phone = phone.replaceAll("[ .]", "");
         if (!PHONE.matcher(phone).matches()) {
-          problem("số điện thoại \"" + phone + "\" không hợp lệ (10 chữ số, bắt đầu bằng 0)");
+          row.problem("số điện thoại \"" + phone + "\" không hợp lệ (10 chữ số, bắt đầu bằng 0)");
         }
       }
-      String email = text("email", "email", 254, false);
+      String email = row.text("email", "email", 254, false);
       if (email != null && !EMAIL.matcher(email).matches()) {
-        problem("email \"" + email + "\" không hợp lệ");
+        row.problem("email \"" + email + "\" không hợp lệ");
       }
-      String address = text("address", "nơi ở", 300, true);
-      String workplace = text("workplace", "nơi làm việc", 200, false);
-      String destination = text("destination", "nơi đến", 300, true);
-      String purpose = text("purpose", "mục đích", 300, true);
-      LocalDate from = date("validFrom", "ngày bắt đầu");
-      LocalDate until = date("validUntil", "ngày hết hạn");
+      String address = row.text("address", "nơi ở", 300, true);
+      String workplace = row.text("workplace", "nơi làm việc", 200, false);
+      String destination = row.text("destination", "nơi đến", 300, true);
+      String purpose = row.text("purpose", "mục đích", 300, true);
+      LocalDate from = row.date("validFrom", "ngày bắt đầu");
+      LocalDate until = row.date("validUntil", "ngày hết hạn");
       if (from != null && from.isBefore(today)) {
-        problem("ngày bắt đầu " + Dates.format(from) + " đã qua");
+        row.problem("ngày bắt đầu " + Dates.format(from) + " đã qua");
       }
       if (from != null && until != null) {
         if (until.isBefore(from)) {
-          problem("ngày hết hạn " + Dates.format(until) + " trước ngày bắt đầu " + Dates.format(from));
+          row.problem("ngày hết hạn " + Dates.format(until) + " trước ngày bắt đầu " + Dates.format(from));
         } else if (until.isAfter(from.plusDays(maxValidityDays - 1L))) {
-          problem("thời hạn đề nghị dài quá " + maxValidityDays + " ngày");
+          row.problem("thời hạn đề nghị dài quá " + maxValidityDays + " ngày");
         }
       }
       return new ApplicantDraft(name, dob, idNumber, phone, email, address, workplace, destination, purpose, from,
           until);
     }
 
-    private String text(String field, String label, int maxLength, boolean required) {
-      JsonNode value = node.get(field);
-      String text = value == null || value.isNull() ? null : value.asText().strip();
-      if (text == null || text.isEmpty()) {
-        if (required) {
-          problem("thiếu " + label);
-        }
-        return null;
-      }
-      if (text.length() > maxLength) {
-        problem(label + " dài " + text.length() + " ký tự, tối đa " + maxLength);
-        return null;
-      }
-      return text;
-    }
-
-    private LocalDate date(String field, String label) {
-      String text = text(field, label, 30, true);
-      if (text == null) {
-        return null;
-      }
-      try {
-        return Dates.parse(text);
-      } catch (DateTimeParseException e) {
-        problem(label + " \"" + text + "\" không đúng dạng ngày (dd/MM/yyyy)");
-        return null;
-      }
-    }
-
     void problem(String text) {
-      String who = node.isObject() && node.hasNonNull("fullName") && node.get("fullName").asText().length() <= 100
-          ? " (" + node.get("fullName").asText().strip() + ")" : "";
-      problems.add("Người thứ " + number + who + ": " + text + ".");
+      row.problem(text);
+    }
+
+    List<String> problems() {
+      return row.problems();
     }
   }
 }
