@@ -233,6 +233,7 @@
     return {
       status, message, checkedAt: now.toISOString(), passId: c.passId, kind: c.kind, kindLabel: KIND_LABELS[c.kind],
       holderName: c.holderName, maskedIdNumber: c.maskedIdNumber, organization: c.organization, wardCode: c.wardCode,
+      wardName: jwk.ward_name || null,
       zone: c.zone, zoneLabel: c.zoneLabel, validFrom: c.validFrom, validUntil: c.validUntil,
       allowedDays: rule ? rule.describe : null,
     };

@@ -97,6 +97,7 @@ class CheckPageBrowserTest extends PassIssuing {
     assertVerdict(valid.qrText(), "VALID", "offline", "HỢP LỆ");
     assertThat(browser.findElement(By.id("mode")).getText()).startsWith("KIỂM TRA NGOẠI TUYẾN");
     assertThat(browser.findElement(By.id("holderName")).getText()).isEqualTo("Nguyễn Thị Hằng");
+    assertThat(browser.findElement(By.id("ward")).getText()).isEqualTo("Phường Trúc Bạch, Quận Ba Đình");
     assertThat(browser.findElement(By.id("validity")).getText())
         .isEqualTo(Dates.format(today) + " – " + Dates.format(today.plusDays(10)));
     assertVerdict(revoked.qrText(), "REVOKED", "offline", "ĐÃ BỊ THU HỒI");
