@@ -15,10 +15,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -41,11 +44,14 @@ public class SigningKeyStore {
 
   private final JdbcTemplate jdbc;
   private final PrivateKeyCipher cipher;
+  private final ApplicationEventPublisher events;
   // Own transaction, so a lost race does not poison the caller's transaction (PostgreSQL aborts it).
   private final TransactionTemplate newTransaction;
 
-  SigningKeyStore(JdbcTemplate jdbc, PrivateKeyCipher cipher, PlatformTransactionManager transactionManager) {
+  SigningKeyStore(JdbcTemplate jdbc, PrivateKeyCipher cipher, PlatformTransactionManager transactionManager,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
     this.cipher = cipher;
     this.newTransaction = new TransactionTemplate(transactionManager);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -96,10 +102,35 @@ public class SigningKeyStore {
         SigningKeyStore::publicKeyEntry, kid).stream().findFirst();
   }
 
+  /** Every key a verifier should trust: active and retired, not withdrawn. */
   public List<PublicKeyEntry> allPublicKeys() {
     return jdbc.query("select kid, ward_code, public_key, created_at, retired_at from signing_key"
-            + " order by ward_code, created_at, kid",
+            + " where withdrawn_at is null order by ward_code, created_at, kid",
         SigningKeyStore::publicKeyEntry);
+  }
+
+  /**
+   * Withdraws a key as compromised: passes it signed stop verifying and it leaves the JWKS, while every other
+   * ward's keys stay untouched. If it was the ward's active key, the next pass the ward signs gets a new one.
+   */
+  public void withdraw(String kid, String reason) {
+    OffsetDateTime now = now();
+    int updated = jdbc.update("update signing_key set withdrawn_at = ?, withdrawn_reason = ?, "
+        + "retired_at = coalesce(retired_at, ?), active_ward = null where kid = ? and withdrawn_at is null",
+        now, reason, now, kid);
+    if (updated == 0) {
+      throw new IllegalArgumentException("no signing key " + kid + " to withdraw");
+    }
+    events.publishEvent(new KeyWithdrawn(kid));
+  }
+
+  public Set<String> withdrawnKids() {
+    return new HashSet<>(jdbc.queryForList("select kid from signing_key where withdrawn_at is not null",
+        String.class));
+  }
+
+  /** Published when a key is withdrawn, so this node's verifier stops trusting it at once. */
+  public record KeyWithdrawn(String kid) {
   }
 
   private static PublicKeyEntry publicKeyEntry(ResultSet rs, int row) throws SQLException {

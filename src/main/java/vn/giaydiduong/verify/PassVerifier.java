@@ -3,14 +3,17 @@ package vn.giaydiduong.verify;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import vn.giaydiduong.identity.Ward;
 import vn.giaydiduong.identity.WardRegistry;
@@ -35,6 +38,8 @@ public class PassVerifier {
   private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   /** About 1 KB each: tens of MB for the passes a city's checkpoints see in a day. */
   static final int VERIFIED_CACHE_SIZE = 50_000;
+  /** How soon a key withdrawn on another node stops verifying here. */
+  private static final Duration WITHDRAWALS_MAX_AGE = Duration.ofSeconds(10);
 
   private final PassCodec codec;
   private final SigningKeyStore keys;
@@ -49,7 +54,15 @@ public class PassVerifier {
    * signature matches never changes, and the same passes are scanned again and again; revocation, dates and day
    * rules are still judged on every scan. Only good signatures are kept, so forgeries cannot fill it.
    */
-  private final Cache<String, PassClaims> verified;
+  private final Cache<String, Verified> verified;
+  /** Keys withdrawn as compromised, re-read at most every few seconds (at once on this node's withdrawals). */
+  private volatile Withdrawn withdrawn = new Withdrawn(Set.of(), Instant.EPOCH);
+
+  private record Verified(PassClaims claims, String kid) {
+  }
+
+  private record Withdrawn(Set<String> kids, Instant readAt) {
+  }
 
   @Autowired
   public PassVerifier(PassCodec codec, SigningKeyStore keys, Revocations revocations,
@@ -69,15 +82,18 @@ public class PassVerifier {
 
   public Verification verify(String qrText) {
     Instant now = clock.instant();
-    PassClaims known = qrText == null ? null : verified.getIfPresent(qrText);
+    Verified known = qrText == null ? null : verified.getIfPresent(qrText);
     if (known != null) {
-      return judge(known, now);
+      return isWithdrawn(known.kid(), now) ? withdrawnKey(now) : judge(known.claims(), now);
     }
     DecodedPass decoded;
     try {
       decoded = codec.decode(qrText);
     } catch (MalformedPassException e) {
       return Verification.rejected(VerificationStatus.MALFORMED, e.getMessage() + ". Không cho qua.", now);
+    }
+    if (isWithdrawn(decoded.kid(), now)) {
+      return withdrawnKey(now);
     }
     Optional<PublicKeyEntry> key = key(decoded.kid());
     if (key.isEmpty()) {
@@ -93,8 +109,27 @@ public class PassVerifier {
       return Verification.rejected(VerificationStatus.BAD_SIGNATURE, "Mã QR được ký bằng khóa của công an phường "
           + "khác, không phải phường cấp giấy: giấy giả. Không cho qua.", now);
     }
-    verified.put(qrText, claims);
+    verified.put(qrText, new Verified(claims, decoded.kid()));
     return judge(claims, now);
+  }
+
+  @EventListener
+  void keyWithdrawn(SigningKeyStore.KeyWithdrawn event) {
+    withdrawn = new Withdrawn(keys.withdrawnKids(), clock.instant());
+  }
+
+  private boolean isWithdrawn(String kid, Instant now) {
+    Withdrawn current = withdrawn;
+    if (current.readAt().isBefore(now.minus(WITHDRAWALS_MAX_AGE))) {
+      current = new Withdrawn(keys.withdrawnKids(), now);
+      withdrawn = current;
+    }
+    return current.kids().contains(kid);
+  }
+
+  private static Verification withdrawnKey(Instant now) {
+    return Verification.rejected(VerificationStatus.UNKNOWN_KEY, "Khóa ký của công an phường đã cấp giấy này đã "
+        + "bị thu hồi vì bị lộ: giấy không còn giá trị, người giữ giấy cần xin cấp lại. Không cho qua.", now);
   }
 
   private Verification judge(PassClaims claims, Instant now) {

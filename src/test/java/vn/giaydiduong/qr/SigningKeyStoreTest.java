@@ -105,7 +105,7 @@ class SigningKeyStoreTest {
     store.activeKey("00105");
     String otherMasterKey = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
     SigningKeyStore withWrongKey = new SigningKeyStore(jdbc, new PrivateKeyCipher(otherMasterKey),
-        transactionManager);
+        transactionManager, event -> { });
 
     assertThatThrownBy(() -> withWrongKey.activeKey("00105"))
         .isInstanceOf(IllegalStateException.class)

@@ -285,6 +285,43 @@ class CheckingApiTest extends PassIssuing {
   }
 
   @Test
+  void aWithdrawnKeyStopsVerifyingAndLeavesTheJwks_otherWardsUntouched() throws Exception {
+    LocalDate today = Dates.today();
+    String leaked = individualPass("00082", today);
+    Pass otherWard = issuePass("Nguyễn Văn Khác", today, today.plusDays(3));
+    assertThat(status(post(leaked))).isEqualTo("VALID");
+    String kid = codec.decode(leaked).kid();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    var withdrawal = new HttpEntity<>("{\"reason\":\"Máy tính của công an phường bị đánh cắp\"}", headers);
+    String path = "/api/signing-keys/" + kid + "/withdrawal";
+
+    assertThat(rest.withBasicAuth("congan.tranhungdao", "test-password").postForEntity(path, withdrawal,
+        String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("demo", "demo").postForEntity(path, withdrawal, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    JsonNode refused = json.readTree(post(leaked).getBody());
+    assertThat(refused.get("status").asText()).isEqualTo("UNKNOWN_KEY");
+    assertThat(refused.get("message").asText()).contains("bị thu hồi vì bị lộ");
+    assertThat(json.readTree(rest.getForEntity("/api/keys", String.class).getBody()).get("keys")
+        .findValuesAsText("kid")).doesNotContain(kid);
+    assertThat(status(post(otherWard.qrText()))).isEqualTo("VALID");
+    String reissued = individualPass("00082", today);
+    assertThat(codec.decode(reissued).kid()).isNotEqualTo(kid);
+    assertThat(status(post(reissued))).isEqualTo("VALID");
+    assertThat(rest.withBasicAuth("demo", "demo").postForEntity(path, withdrawal, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  private String individualPass(String ward, LocalDate today) {
+    PassClaims claims = new PassClaims("%s-%06d".formatted(ward, 900000 + today.getDayOfYear()), PassKind.INDIVIDUAL,
+        "Lê Thị Lộ", "001******654", null, ward, Zone.GREEN, today, today.plusDays(3), null, "CA-" + ward,
+        Instant.now());
+    return codec.encode(claims, keys.activeKey(ward));
+  }
+
+  @Test
   void theCheckpointPageRunsOnlyItsOwnCode() {
     ResponseEntity<String> page = rest.getForEntity("/check/", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
