@@ -1,5 +1,6 @@
 package vn.giaydiduong.organization;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,10 @@ public class StaffListIntake {
   /** What came of a submission; {@code reference} is null when it matched no registration. */
   public record Outcome(Status status, String reference, int rowCount, List<String> problems) {
   }
+
+  public static final int UNMATCHED_REPLIES_PER_DAY = 3;
+  private static final Pattern AUTOMATIC_SENDER = Pattern.compile(
+      "^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?|khong-tra-loi)[@+.-]", Pattern.CASE_INSENSITIVE);
 
   private final StaffListSubmissions submissions;
   private final OrganizationStore organizations;
@@ -98,7 +103,9 @@ public class StaffListIntake {
           + "thư xác nhận.";
       long id = submissions.store(Channel.MAIL, messageId, mailbox, sender, subject, null, Status.UNMATCHED,
           problem, null, files);
-      replyToSender(id, sender, messageId, subject, null, List.of(problem));
+      if (mayAnswerUnmatched(sender)) {
+        replyToSender(id, sender, messageId, subject, null, List.of(problem));
+      }
       return Optional.of(new Outcome(Status.UNMATCHED, null, 0, List.of(problem)));
     }
     Outcome outcome = receive(Channel.MAIL, messageId, mailbox, sender, subject, registration.get(), files);
@@ -196,6 +203,24 @@ public class StaffListIntake {
 
   private static String megabytes(long bytes) {
     return String.valueOf(Math.round(bytes / 1024.0 / 1024.0 * 10) / 10.0);
+  }
+
+  /**
+   * Anyone can write to a ward mailbox, so answers to mail that matches no registration are bounded: never to
+   * an automatic sender (a mail loop with another autoresponder), and at most a few a day to one address (the
+   * mailbox must not become a way to send mail to third parties). The mail is stored either way.
+   */
+  private boolean mayAnswerUnmatched(String sender) {
+    if (sender == null || AUTOMATIC_SENDER.matcher(sender).find()) {
+      return false;
+    }
+    boolean underLimit = submissions.unmatchedRepliesTo(sender, OffsetDateTime.now().minusDays(1))
+        < UNMATCHED_REPLIES_PER_DAY;
+    if (!underLimit) {
+      log.info("Not answering unmatched mail from {}: {} answers in the last 24 hours already", sender,
+          UNMATCHED_REPLIES_PER_DAY);
+    }
+    return underLimit;
   }
 
   private void replyToSender(long submissionId, String sender, String messageId, String subject, String reference,

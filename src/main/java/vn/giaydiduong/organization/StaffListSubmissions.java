@@ -66,6 +66,12 @@ public class StaffListSubmissions {
     return id;
   }
 
+  /** How many answers went to {@code sender} about unmatched mail since {@code since}. */
+  public int unmatchedRepliesTo(String sender, OffsetDateTime since) {
+    return jdbc.queryForObject("select count(*) from staff_list_submission where lower(sender) = lower(?) "
+        + "and status = 'UNMATCHED' and replied_at >= ?", Integer.class, sender, since);
+  }
+
   public void markReplied(long submissionId) {
     jdbc.update("update staff_list_submission set replied_at = ? where id = ?", OffsetDateTime.now(), submissionId);
   }

@@ -41,6 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.giaydiduong.intake.Dates;
 import vn.giaydiduong.intake.InvalidInputException;
 import vn.giaydiduong.intake.StaffListFiles;
+import vn.giaydiduong.organization.StaffListIntake;
 import vn.giaydiduong.pass.ApplicationStore;
 import vn.giaydiduong.pass.Decision;
 import vn.giaydiduong.pass.Pass;
@@ -64,6 +65,7 @@ class OrganizationPassProcessTest extends ProcessTestSupport {
 
   static final String ORG_EMAIL = "nhansu@thucphamhanoi.vn";
   static final String WARD_MAILBOX = "qrca.bd.tb1@gmail.com";
+  private static final String ORG_EMAIL_SENDER = "to-chuc@example.vn";
   private static final Pattern UPLOAD_LINK = Pattern.compile("/to-chuc/nop-danh-sach/([A-Za-z0-9_-]{43})");
 
   @Autowired ApplicationStore applications;
@@ -253,6 +255,19 @@ class OrganizationPassProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void answersToUnmatchedMail_areBounded_butEveryMailIsKept() throws Exception {
+    for (int i = 1; i <= 4; i++) {
+      sendMail("nguoi-la@example.vn", "Quảng cáo số " + i, List.of());
+    }
+    sendMail("MAILER-DAEMON@example.vn", "Undelivered Mail Returned to Sender", List.of());
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from "
+        + "staff_list_submission where lower(sender) in ('nguoi-la@example.vn', 'mailer-daemon@example.vn')",
+        Integer.class) == 5);
+    assertThat(mailsTo("nguoi-la@example.vn")).hasSize(StaffListIntake.UNMATCHED_REPLIES_PER_DAY);
+    assertThat(mailsTo("MAILER-DAEMON@example.vn")).isEmpty();
+  }
+
+  @Test
   void unmatchedMail_isAnsweredKeptAndProcessedOnce() throws Exception {
     sendMail("Danh sách nhân viên tháng 9", "ds.xlsx", StaffListFiles.xlsx(people(1)));
     await().atMost(Duration.ofSeconds(20)).until(() -> !mailsTo("to-chuc@example.vn").isEmpty());
@@ -400,9 +415,13 @@ class OrganizationPassProcessTest extends ProcessTestSupport {
 
   /** The organization's mail, through SMTP into the ward mailbox, where the poller finds it. */
   private void sendMail(String subject, List<Attachment> attachments) throws Exception {
+    sendMail(ORG_EMAIL_SENDER, subject, attachments);
+  }
+
+  private void sendMail(String from, String subject, List<Attachment> attachments) throws Exception {
     MimeMessage message = mailSender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-    helper.setFrom("to-chuc@example.vn");
+    helper.setFrom(from);
     helper.setTo(WARD_MAILBOX);
     helper.setSubject(subject);
     helper.setText("Kính gửi UBND phường, đơn vị gửi danh sách nhân viên kèm theo.");
