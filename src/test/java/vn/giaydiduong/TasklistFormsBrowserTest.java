@@ -234,14 +234,14 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
     step("CSKV delivers the cards through Tasklist", () -> {
       logIn("cskv.trucbach");
       Task deliver = openTask(instance.getId(), "Giao thẻ đi chợ");
-      assertThat(formText()).contains("Thẻ đã đóng dấu", "Nguyễn Thị Lan", "Hộ bị từ chối", "Lê Văn Bình",
-          "Hộ không cư trú tại phường");
+      assertThat(formText()).contains("Thẻ chờ giao", "Nguyễn Thị Lan", "Hộ bị từ chối", "Lê Văn Bình",
+          "Hộ không cư trú tại phường", "Thẻ chưa giao được");
       assertThat(fetchInBrowser(browser.findElement(By.partialLinkText("Tải tập thẻ đi chợ")).getAttribute("href")))
           .startsWith("200 application/pdf");
       claim();
       assertRequiredFieldsBlock(COMPLETE_BUTTON);
       assertThat(taskService.createTaskQuery().taskId(deliver.getId()).count()).isEqualTo(1);
-      choose("Tôi đã giao từng thẻ tận tay");
+      choose("Tôi đã giao tận tay");
       complete(deliver);
     });
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId())

@@ -39,6 +39,9 @@ public final class ProcessVariables {
   public static final String FLAGGED_COUNT = "flaggedCount";
   /** The CSKV confirms that each card went to its household's representative. */
   public static final String DELIVERED_TO_REPRESENTATIVES = "deliveredToRepresentatives";
+  /** Market cards the CSKV could not hand over yet, one per line "số thẻ: lý do", and how many they were. */
+  public static final String UNDELIVERED_CARDS = "undeliveredCards";
+  public static final String UNDELIVERED_COUNT = "undeliveredCount";
   /** Organization passes: the stored mail or upload that brought the staff list (set by the message). */
   public static final String STAFF_LIST_SUBMISSION_ID = "staffListSubmissionId";
   /** Organization passes: ISO 8601 durations of the wait for the staff list, before the reminder and after it. */

@@ -140,6 +140,24 @@ class MarketCardProcessTest extends ProcessTestSupport {
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP"));
     execute(job());
     execute(job());
+    List<Pass> cards = registry.passes(applicationId, PassStatus.ISSUED);
+    String absent = cards.get(1).passNumber();
+
+    // One household was out: its card comes back in a new delivery task; the other is recorded as handed over.
+    assertThatThrownBy(() -> completeTask(instance, "cskv.trucbach", Map.of(
+        ProcessVariables.DELIVERED_TO_REPRESENTATIVES, true,
+        ProcessVariables.UNDELIVERED_CARDS, "00004-999999: Không có thẻ này")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("không có trong các thẻ chờ giao");
+    completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO_REPRESENTATIVES, true,
+        ProcessVariables.UNDELIVERED_CARDS, absent + ": Hộ đi vắng, hẹn giao ngày mai"));
+    assertThat(instance).hasPassed("Gateway_AllCardsDelivered").isWaitingAt("Task_DeliverMarketCards");
+    assertThat(registry.passes(applicationId, PassStatus.DELIVERED)).extracting(Pass::passNumber)
+        .containsExactly(cards.get(0).passNumber());
+    assertThat(variable(instance, FormViews.CARDS)).hasSize(1);
+    assertThat(variable(instance, FormViews.CARDS).get(0).get("passNumber").asText()).isEqualTo(absent);
+    assertThat(runtimeService.getVariable(instance.getId(), ProcessVariables.DELIVERED_TO_REPRESENTATIVES))
+        .isNull();
+
     completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO_REPRESENTATIVES, true));
     assertThat(instance).isEnded().hasPassed("EndEvent_CardsDelivered");
     assertThat(registry.passes(applicationId, PassStatus.DELIVERED)).hasSize(2);
