@@ -27,7 +27,7 @@ import com.google.zxing.common.HybridBinarizer;
 /** Reads rendered PDFs back the way a person or a checkpoint scanner would. */
 public final class PdfAssertions {
 
-  static final float DPI = 200;
+  static final float DPI = 300;
   private static final float MM_PER_INCH = 25.4f;
 
   private PdfAssertions() {
@@ -73,7 +73,8 @@ public final class PdfAssertions {
         DecodeHintType.TRY_HARDER, Boolean.TRUE,
         DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
     NotFoundException notFound = NotFoundException.getNotFoundInstance();
-    for (BufferedImage candidate : List.of(image, scaled(image, 0.5))) {
+    // A phone retries too: other sizes and another binarizer (one try missed a few in a hundred sharp codes).
+    for (BufferedImage candidate : List.of(image, scaled(image, 0.5), scaled(image, 0.75), scaled(image, 0.33))) {
       BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(candidate);
       for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
           new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
