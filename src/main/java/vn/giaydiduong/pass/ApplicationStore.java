@@ -142,6 +142,12 @@ public class ApplicationStore {
         + "decided_at = null where application_id = ? and decision = 'APPROVED'", applicationId);
   }
 
+  /** Rejects an approved person whose pass the ward police refused to stamp; they are told like any rejection. */
+  public void rejectAfterReview(long applicantId, String reason, String decidedBy) {
+    jdbc.update("update applicant set decision = 'REJECTED', decision_reason = ?, decided_by = ?, decided_at = ?, "
+        + "rejection_notified_at = null where id = ?", reason, decidedBy, OffsetDateTime.now(), applicantId);
+  }
+
   public void markRejectionNotified(long applicantId) {
     jdbc.update("update applicant set rejection_notified_at = ? where id = ?", OffsetDateTime.now(), applicantId);
   }

@@ -148,6 +148,12 @@ public class PassRegistry {
         OffsetDateTime.now(), applicationId);
   }
 
+  /** Voids one pass still awaiting its stamp; its number stays used. */
+  public boolean voidPass(String passNumber, String reason) {
+    return jdbc.update("update pass set status = 'VOIDED', voided_reason = ? "
+        + "where pass_number = ? and status = 'AWAITING_STAMP'", reason, passNumber) == 1;
+  }
+
   /** Voids the passes still awaiting a stamp; their numbers stay used, so the series has no gaps. */
   public int voidAwaitingStamp(long applicationId, String reason) {
     return jdbc.update("update pass set status = 'VOIDED', voided_reason = ? "

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
@@ -52,11 +53,14 @@ public class FormViews {
         "notice", a.email() == null ? "CSKV báo trực tiếp" : "Email " + a.email())).toList());
   }
 
+  /** Passes in number order; the ward police name a pass by its row (STT) when they refuse to stamp it. */
   public void showPasses(VariableScope scope, List<Pass> passes) {
-    set(scope, PASSES, passes.stream().map(p -> row(
-        "passNumber", p.passNumber(), "holderName", p.holderName(), "idNumber", p.maskedIdNumber(),
-        "zone", p.zone().label(), "validity", Dates.format(p.validFrom()) + " – " + Dates.format(p.validUntil())))
-        .toList());
+    set(scope, PASSES, IntStream.range(0, passes.size()).mapToObj(i -> {
+      Pass p = passes.get(i);
+      return row("position", i + 1, "passNumber", p.passNumber(), "holderName", p.holderName(),
+          "idNumber", p.maskedIdNumber(), "zone", p.zone().label(),
+          "validity", Dates.format(p.validFrom()) + " – " + Dates.format(p.validUntil()));
+    }).toList());
   }
 
   /** Households waiting for the ward official, with the warning of a second card where there is one. */

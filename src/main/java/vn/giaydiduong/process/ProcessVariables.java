@@ -25,6 +25,8 @@ public final class ProcessVariables {
   public static final String PASS_COUNT = "passCount";
   public static final String STAMP_DECISION = "stampDecision";
   public static final String RETURN_REASON = "returnReason";
+  /** Passes the ward police refuse to stamp, one per line "STT: lý do". */
+  public static final String REFUSALS = "refusals";
   public static final String STAMPED_BY = "stampedBy";
   public static final String DELIVERED_TO = "deliveredTo";
   /** Revocation of one pass: its number and the reason (revoke-pass). */

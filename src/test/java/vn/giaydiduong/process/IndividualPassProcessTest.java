@@ -197,6 +197,38 @@ class IndividualPassProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void policeRefuseOnePass_itIsVoidedItsHolderToldAndTheRestStamped() throws Exception {
+    ProcessInstance instance = register("cskv.trucbach", residents(2));
+    long applicationId = applicationId(instance);
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+    List<Pass> numbered = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
+
+    assertThatThrownBy(() -> completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION,
+        "STAMP_EXCEPT", ProcessVariables.REFUSALS, "1: Không khớp ảnh\n2: Không khớp ảnh")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Trả lại cán bộ phường");
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP_EXCEPT",
+        ProcessVariables.REFUSALS, "2: Ảnh trên CCCD không khớp người đăng ký"));
+
+    assertThat(instance).isWaitingAt("Task_EmailStampRefusals");
+    execute(job());
+    MimeMessage told = greenMail.getReceivedMessages()[0];
+    assertThat(told.getAllRecipients()[0].toString()).isEqualTo("nguoidan1@example.vn");
+    assertThat((String) told.getContent()).contains("Công an phường không đóng dấu: Ảnh trên CCCD không khớp");
+    execute(job());
+    assertThat(instance).isWaitingAt("Task_SignPasses");
+    execute(job());
+    execute(job());
+    assertThat(instance).isWaitingAt("Task_DeliverPasses");
+    assertThat(registry.passes(applicationId, PassStatus.ISSUED)).extracting(Pass::passNumber)
+        .containsExactly(numbered.get(0).passNumber());
+    assertThat(registry.passes(applicationId, PassStatus.VOIDED)).extracting(Pass::passNumber)
+        .containsExactly(numbered.get(1).passNumber());
+    assertThat(applications.applicants(applicationId, Decision.REJECTED)).singleElement()
+        .satisfies(a -> assertThat(a.decisionReason()).startsWith("Công an phường không đóng dấu: "));
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
   void invalidRegistrations_areRefusedAndStartNothing() {
     long instancesBefore = runtimeService.createProcessInstanceQuery().count();
 

@@ -221,6 +221,26 @@ class OrganizationPassProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void policeRefuseOnePass_theOrganizationIsToldInOneMail() throws Exception {
+    ProcessInstance instance = registerAndConfirm(2);
+    mvc.perform(multipart("/to-chuc/nop-danh-sach/" + uploadToken(instance)).file(list("ds.csv",
+        StaffListFiles.csv(people(2), ',', true)))).andExpect(status().isOk());
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+    greenMail.purgeEmailFromAllMailboxes();
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP_EXCEPT",
+        ProcessVariables.REFUSALS, "1: Không có hợp đồng lao động với đơn vị"));
+
+    assertThat(instance).isWaitingAt("Task_EmailStampRefusals");
+    execute(job());
+    execute(job());
+    assertThat(instance).isWaitingAt("Task_SignPasses");
+    assertThat(body(single(mailsTo(ORG_EMAIL, "không được duyệt")))).contains(
+        "Công an phường không đóng dấu: Không có hợp đồng lao động với đơn vị");
+    assertThat(registry.passes(applicationId(instance), PassStatus.AWAITING_STAMP)).hasSize(1);
+    assertThat(registry.passes(applicationId(instance), PassStatus.VOIDED)).hasSize(1);
+  }
+
+  @Test
   void noListInTime_remindedOnceThenClosedAndTold() throws Exception {
     ProcessInstance instance = registerAndConfirm(2);
     assertThat(instance).isWaitingAt("Gateway_WaitForList");
