@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -128,12 +129,14 @@ public class ApplicationStore {
   /** Decides every pending person: those in {@code rejected} with their reason, everyone else approved. */
   public void decide(long applicationId, Map<Integer, String> rejected, String decidedBy) {
     OffsetDateTime now = OffsetDateTime.now();
+    List<Object[]> rows = new ArrayList<>();
     for (Applicant a : applicants(applicationId, Decision.PENDING)) {
       String reason = rejected.get(a.position());
-      jdbc.update("update applicant set decision = ?, decision_reason = ?, decided_by = ?, decided_at = ? "
-              + "where id = ?", reason == null ? Decision.APPROVED.name() : Decision.REJECTED.name(), reason,
-          decidedBy, now, a.id());
+      rows.add(new Object[] {reason == null ? Decision.APPROVED.name() : Decision.REJECTED.name(), reason,
+          decidedBy, now, a.id()});
     }
+    jdbc.batchUpdate("update applicant set decision = ?, decision_reason = ?, decided_by = ?, decided_at = ? "
+        + "where id = ?", rows);
   }
 
   /** Sends approved people back for a new review (the ward police returned the list). */
