@@ -1,5 +1,6 @@
 package vn.giaydiduong.identity;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -50,6 +51,13 @@ public class Officials {
       }
     }
     return false;
+  }
+
+  /** Whether the current user holds a role in {@code wardCode}: the only users who act on its cases. */
+  public boolean currentUserWorksIn(String wardCode) {
+    Authentication auth = identityService.getCurrentAuthentication();
+    return auth != null && auth.getGroupIds() != null
+        && Arrays.stream(Role.values()).anyMatch(role -> auth.getGroupIds().contains(role.groupOf(wardCode)));
   }
 
   /** Supervisors and administrators watch the whole city. */

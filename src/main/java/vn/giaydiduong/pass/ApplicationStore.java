@@ -33,6 +33,10 @@ public class ApplicationStore {
       rs.getObject("valid_until", LocalDate.class), Decision.valueOf(rs.getString("decision")),
       rs.getString("decision_reason"), rs.getObject("rejection_notified_at", OffsetDateTime.class));
 
+  private static final RowMapper<Application> APPLICATION = (rs, n) -> new Application(rs.getLong("id"),
+      PassKind.valueOf(rs.getString("kind")), rs.getString("ward_code"), rs.getString("process_instance_id"),
+      rs.getString("registered_by"), rs.getObject("registered_at", OffsetDateTime.class));
+
   private final JdbcTemplate jdbc;
 
   public ApplicationStore(JdbcTemplate jdbc) {
@@ -110,10 +114,13 @@ public class ApplicationStore {
   }
 
   public Optional<Application> find(long id) {
-    return jdbc.query("select * from pass_application where id = ?", (rs, n) -> new Application(
-        rs.getLong("id"), PassKind.valueOf(rs.getString("kind")), rs.getString("ward_code"),
-        rs.getString("process_instance_id"), rs.getString("registered_by"),
-        rs.getObject("registered_at", OffsetDateTime.class)), id).stream().findFirst();
+    return jdbc.query("select * from pass_application where id = ?", APPLICATION, id).stream().findFirst();
+  }
+
+  /** The registration a process instance was started for: written once, at the start, by the system. */
+  public Optional<Application> findByProcessInstance(String processInstanceId) {
+    return jdbc.query("select * from pass_application where process_instance_id = ?", APPLICATION,
+        processInstanceId).stream().findFirst();
   }
 
   public List<Applicant> applicants(long applicationId) {

@@ -25,7 +25,10 @@ public class ApplyHouseholdReview implements JavaDelegate {
   private final Officials officials;
   private final FormViews views;
 
-  public ApplyHouseholdReview(HouseholdStore households, Officials officials, FormViews views) {
+  private final Cases cases;
+
+  public ApplyHouseholdReview(Cases cases, HouseholdStore households, Officials officials, FormViews views) {
+    this.cases = cases;
     this.households = households;
     this.officials = officials;
     this.views = views;
@@ -33,7 +36,7 @@ public class ApplyHouseholdReview implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long applicationId = (Long) execution.getVariable(APPLICATION_ID);
+    long applicationId = cases.idOf(execution);
     Set<Integer> pending = households.households(applicationId, Decision.PENDING).stream()
         .map(Household::position).collect(Collectors.toSet());
     Map<Integer, String> rejected = ReviewDecisions.rejections((String) execution.getVariable(REVIEW_OUTCOME),

@@ -26,7 +26,10 @@ public class ApplyReview implements JavaDelegate {
   private final Officials officials;
   private final FormViews views;
 
-  public ApplyReview(ApplicationStore applications, Officials officials, FormViews views) {
+  private final Cases cases;
+
+  public ApplyReview(Cases cases, ApplicationStore applications, Officials officials, FormViews views) {
+    this.cases = cases;
     this.applications = applications;
     this.officials = officials;
     this.views = views;
@@ -34,7 +37,7 @@ public class ApplyReview implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long applicationId = (Long) execution.getVariable(APPLICATION_ID);
+    long applicationId = cases.idOf(execution);
     Set<Integer> pending = applications.applicants(applicationId, Decision.PENDING).stream()
         .map(Applicant::position).collect(Collectors.toSet());
     Map<Integer, String> rejected = ReviewDecisions.rejections((String) execution.getVariable(REVIEW_OUTCOME),

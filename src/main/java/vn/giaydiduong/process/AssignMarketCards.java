@@ -27,8 +27,11 @@ public class AssignMarketCards implements JavaDelegate {
   private final MarketDayRules rules;
   private final FormViews views;
 
-  public AssignMarketCards(ApplicationStore applications, HouseholdStore households, PassRegistry registry,
+  private final Cases cases;
+
+  public AssignMarketCards(Cases cases, ApplicationStore applications, HouseholdStore households, PassRegistry registry,
       MarketDayRules rules, FormViews views) {
+    this.cases = cases;
     this.applications = applications;
     this.households = households;
     this.registry = registry;
@@ -38,7 +41,7 @@ public class AssignMarketCards implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long applicationId = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    long applicationId = cases.idOf(execution);
     registry.numberCards(applications.get(applicationId), households.households(applicationId, Decision.APPROVED),
         Dates.today(), rules::decide);
     var awaiting = registry.passes(applicationId, PassStatus.AWAITING_STAMP);

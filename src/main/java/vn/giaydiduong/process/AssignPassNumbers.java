@@ -16,7 +16,10 @@ public class AssignPassNumbers implements JavaDelegate {
   private final PassRegistry registry;
   private final FormViews views;
 
-  public AssignPassNumbers(ApplicationStore applications, PassRegistry registry, FormViews views) {
+  private final Cases cases;
+
+  public AssignPassNumbers(Cases cases, ApplicationStore applications, PassRegistry registry, FormViews views) {
+    this.cases = cases;
     this.applications = applications;
     this.registry = registry;
     this.views = views;
@@ -24,7 +27,7 @@ public class AssignPassNumbers implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long applicationId = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    long applicationId = cases.idOf(execution);
     registry.number(applications.get(applicationId), applications.applicants(applicationId, Decision.APPROVED));
     var awaiting = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
     execution.setVariable(ProcessVariables.PASS_COUNT, awaiting.size());

@@ -13,14 +13,17 @@ public class CloseOrganizationRegistration implements JavaDelegate {
   private final OrganizationStore organizations;
   private final OrganizationMails mails;
 
-  public CloseOrganizationRegistration(OrganizationStore organizations, OrganizationMails mails) {
+  private final Cases cases;
+
+  public CloseOrganizationRegistration(Cases cases, OrganizationStore organizations, OrganizationMails mails) {
+    this.cases = cases;
     this.organizations = organizations;
     this.mails = mails;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    long id = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    long id = cases.idOf(execution);
     organizations.markClosed(id);
     mails.registrationClosed(id);
   }

@@ -19,14 +19,17 @@ public class EmailOrganizationRejections implements JavaDelegate {
   private final ApplicationStore applications;
   private final OrganizationMails mails;
 
-  public EmailOrganizationRejections(ApplicationStore applications, OrganizationMails mails) {
+  private final Cases cases;
+
+  public EmailOrganizationRejections(Cases cases, ApplicationStore applications, OrganizationMails mails) {
+    this.cases = cases;
     this.applications = applications;
     this.mails = mails;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    long id = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    long id = cases.idOf(execution);
     List<Applicant> untold = applications.applicants(id, Decision.REJECTED).stream()
         .filter(a -> a.rejectionNotifiedAt() == null).toList();
     if (untold.isEmpty()) {

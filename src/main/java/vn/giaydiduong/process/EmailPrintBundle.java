@@ -16,7 +16,10 @@ public class EmailPrintBundle implements JavaDelegate {
   private final PassRegistry registry;
   private final OrganizationMails mails;
 
-  public EmailPrintBundle(PassDocuments documents, PassRegistry registry, OrganizationMails mails) {
+  private final Cases cases;
+
+  public EmailPrintBundle(Cases cases, PassDocuments documents, PassRegistry registry, OrganizationMails mails) {
+    this.cases = cases;
     this.documents = documents;
     this.registry = registry;
     this.mails = mails;
@@ -24,7 +27,7 @@ public class EmailPrintBundle implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long id = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    long id = cases.idOf(execution);
     byte[] pdf = documents.bundle(id).orElseThrow(() -> new IllegalStateException("No print bundle for " + id));
     mails.printBundle(id, pdf, registry.passes(id, PassStatus.DELIVERED).size());
   }

@@ -29,8 +29,11 @@ public class EmailRejections implements JavaDelegate {
   private final Mailer mailer;
   private final TransactionTemplate ownTransaction;
 
-  public EmailRejections(ApplicationStore applications, WardRegistry wards, Mailer mailer,
+  private final Cases cases;
+
+  public EmailRejections(Cases cases, ApplicationStore applications, WardRegistry wards, Mailer mailer,
       PlatformTransactionManager transactions) {
+    this.cases = cases;
     this.applications = applications;
     this.wards = wards;
     this.mailer = mailer;
@@ -40,7 +43,7 @@ public class EmailRejections implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long applicationId = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    long applicationId = cases.idOf(execution);
     ApplicationStore.Application application = applications.get(applicationId);
     Ward ward = wards.get(application.wardCode());
     for (Applicant a : applications.applicants(applicationId, Decision.REJECTED)) {

@@ -11,13 +11,16 @@ public class EmailStaffListReminder implements JavaDelegate {
 
   private final OrganizationMails mails;
 
-  public EmailStaffListReminder(OrganizationMails mails) {
+  private final Cases cases;
+
+  public EmailStaffListReminder(Cases cases, OrganizationMails mails) {
+    this.cases = cases;
     this.mails = mails;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    mails.askForStaffList((Long) execution.getVariable(ProcessVariables.APPLICATION_ID),
+    mails.askForStaffList(cases.idOf(execution),
         (String) execution.getVariable(ProcessVariables.LIST_CLOSE_AFTER), true);
   }
 }

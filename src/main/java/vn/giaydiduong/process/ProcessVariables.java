@@ -6,7 +6,6 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 /** Names of the process variables the models, forms and delegates share. */
 public final class ProcessVariables {
 
-  public static final String INITIATOR = "initiator";
   /** The people to register as a JSON array (REST API), removed once stored. */
   public static final String RESIDENTS = "residents";
   /** The same people pasted as rows into the start form, removed once stored. */

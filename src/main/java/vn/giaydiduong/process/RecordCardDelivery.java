@@ -35,8 +35,11 @@ public class RecordCardDelivery implements JavaDelegate {
   private final Officials officials;
   private final FormViews views;
 
-  public RecordCardDelivery(PassRegistry registry, HouseholdStore households, Officials officials,
+  private final Cases cases;
+
+  public RecordCardDelivery(Cases cases, PassRegistry registry, HouseholdStore households, Officials officials,
       FormViews views) {
+    this.cases = cases;
     this.registry = registry;
     this.households = households;
     this.officials = officials;
@@ -49,7 +52,7 @@ public class RecordCardDelivery implements JavaDelegate {
       throw new InvalidInputException("Hãy xác nhận đã giao tận tay từng thẻ cho người đi chợ của hộ "
           + "(người có tên trên thẻ, đối chiếu CCCD/CMND).");
     }
-    long applicationId = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    long applicationId = cases.idOf(execution);
     Map<Long, Household> byId = households.households(applicationId).stream()
         .collect(Collectors.toMap(Household::id, Function.identity()));
     List<Pass> issued = registry.passes(applicationId, PassStatus.ISSUED);

@@ -14,7 +14,10 @@ public class RecordDelivery implements JavaDelegate {
   private final PassRegistry registry;
   private final Officials officials;
 
-  public RecordDelivery(PassRegistry registry, Officials officials) {
+  private final Cases cases;
+
+  public RecordDelivery(Cases cases, PassRegistry registry, Officials officials) {
+    this.cases = cases;
     this.registry = registry;
     this.officials = officials;
   }
@@ -25,7 +28,7 @@ public class RecordDelivery implements JavaDelegate {
     if (deliveredTo == null || deliveredTo.isBlank() || deliveredTo.length() > 200) {
       throw new InvalidInputException("Hãy ghi người nhận giấy đi đường (tối đa 200 ký tự).");
     }
-    registry.markDelivered((Long) execution.getVariable(ProcessVariables.APPLICATION_ID), deliveredTo.strip(),
+    registry.markDelivered(cases.idOf(execution), deliveredTo.strip(),
         officials.currentUserId());
   }
 }

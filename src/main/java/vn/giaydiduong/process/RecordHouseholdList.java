@@ -38,7 +38,8 @@ public class RecordHouseholdList implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String initiator = (String) execution.getVariable(ProcessVariables.INITIATOR);
+    // Who registers is the logged-in CSKV officer, and the case is in their ward: never a submitted variable.
+    String initiator = officials.currentUserId();
     String wardCode = officials.wardOf(initiator, Role.CSKV);
     Object table = execution.getVariable(ProcessVariables.HOUSEHOLDS_TABLE);
     var list = table != null ? parser.parseTable(table.toString())

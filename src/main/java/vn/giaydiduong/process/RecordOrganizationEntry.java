@@ -26,8 +26,11 @@ public class RecordOrganizationEntry implements JavaDelegate {
   private final WardRegistry wards;
   private final PassValidityRules validityRules;
 
-  public RecordOrganizationEntry(OrganizationStore organizations, ApplicationStore applications,
+  private final Cases cases;
+
+  public RecordOrganizationEntry(Cases cases, OrganizationStore organizations, ApplicationStore applications,
       Officials officials, WardRegistry wards, PassValidityRules validityRules) {
+    this.cases = cases;
     this.wards = wards;
     this.validityRules = validityRules;
     this.organizations = organizations;
@@ -37,8 +40,9 @@ public class RecordOrganizationEntry implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long id = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
-    Ward ward = wards.get((String) execution.getVariable(ProcessVariables.WARD_CODE));
+    var application = cases.of(execution);
+    long id = application.id();
+    Ward ward = wards.get(application.wardCode());
     Organization organization = OrganizationForm.read(execution, Dates.today(),
         validityRules.maxValidityDays(ward.zone()));
     organizations.enter(id, organization, officials.currentUserId());

@@ -40,7 +40,8 @@ public class RecordRegistration implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String initiator = (String) execution.getVariable(ProcessVariables.INITIATOR);
+    // Who registers is the logged-in CSKV officer, and the case is in their ward: never a submitted variable.
+    String initiator = officials.currentUserId();
     String wardCode = officials.wardOf(initiator, Role.CSKV);
     Ward ward = wards.get(wardCode);
     int maxValidityDays = validityRules.maxValidityDays(ward.zone());

@@ -22,8 +22,11 @@ public class RecordStaffList implements JavaDelegate {
   private final StaffListIntake intake;
   private final StaffMembers staff;
 
-  public RecordStaffList(OrganizationStore organizations, StaffListSubmissions submissions, StaffListIntake intake,
+  private final Cases cases;
+
+  public RecordStaffList(Cases cases, OrganizationStore organizations, StaffListSubmissions submissions, StaffListIntake intake,
       StaffMembers staff) {
+    this.cases = cases;
     this.organizations = organizations;
     this.submissions = submissions;
     this.intake = intake;
@@ -32,7 +35,7 @@ public class RecordStaffList implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long id = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    long id = cases.idOf(execution);
     Organization organization = organizations.get(id);
     var list = submissions.staffList((Long) execution.getVariable(ProcessVariables.STAFF_LIST_SUBMISSION_ID));
     var members = intake.check(organization, list.filename(), list.content());

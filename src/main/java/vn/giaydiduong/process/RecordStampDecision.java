@@ -37,8 +37,11 @@ public class RecordStampDecision implements JavaDelegate {
   private final ApplicationStore applications;
   private final FormViews views;
 
-  public RecordStampDecision(Officials officials, PassRegistry registry, ApplicationStore applications,
+  private final Cases cases;
+
+  public RecordStampDecision(Cases cases, Officials officials, PassRegistry registry, ApplicationStore applications,
       FormViews views) {
+    this.cases = cases;
     this.officials = officials;
     this.registry = registry;
     this.applications = applications;
@@ -54,7 +57,7 @@ public class RecordStampDecision implements JavaDelegate {
         throw new InvalidInputException("Hãy ghi lý do trả lại danh sách cho cán bộ phường (5–500 ký tự).");
       }
     } else if (STAMP_EXCEPT.equals(decision)) {
-      refuse(execution, (Long) execution.getVariable(APPLICATION_ID));
+      refuse(execution, cases.idOf(execution));
     } else if (!STAMP.equals(decision)) {
       throw new InvalidInputException("Hãy chọn: đóng dấu tất cả, đóng dấu trừ một số giấy, hoặc trả lại cán bộ "
           + "phường.");

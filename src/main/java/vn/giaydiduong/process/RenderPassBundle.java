@@ -11,12 +11,15 @@ public class RenderPassBundle implements JavaDelegate {
 
   private final PassDocuments documents;
 
-  public RenderPassBundle(PassDocuments documents) {
+  private final Cases cases;
+
+  public RenderPassBundle(Cases cases, PassDocuments documents) {
+    this.cases = cases;
     this.documents = documents;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    documents.renderBundle((Long) execution.getVariable(ProcessVariables.APPLICATION_ID));
+    documents.renderBundle(cases.idOf(execution));
   }
 }

@@ -17,7 +17,10 @@ public class ReturnHouseholdsToReview implements JavaDelegate {
   private final PassRegistry registry;
   private final HouseholdReview review;
 
-  public ReturnHouseholdsToReview(HouseholdStore households, PassRegistry registry, HouseholdReview review) {
+  private final Cases cases;
+
+  public ReturnHouseholdsToReview(Cases cases, HouseholdStore households, PassRegistry registry, HouseholdReview review) {
+    this.cases = cases;
     this.households = households;
     this.registry = registry;
     this.review = review;
@@ -25,10 +28,11 @@ public class ReturnHouseholdsToReview implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long applicationId = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    var application = cases.of(execution);
+    long applicationId = application.id();
     String reason = (String) execution.getVariable(ProcessVariables.RETURN_REASON);
     registry.voidAwaitingStamp(applicationId, "Công an phường trả lại: " + reason);
     households.reopenApproved(applicationId);
-    review.show(execution, applicationId, (String) execution.getVariable(ProcessVariables.WARD_CODE));
+    review.show(execution, applicationId, application.wardCode());
   }
 }

@@ -18,7 +18,10 @@ public class ReturnToReview implements JavaDelegate {
   private final PassRegistry registry;
   private final FormViews views;
 
-  public ReturnToReview(ApplicationStore applications, PassRegistry registry, FormViews views) {
+  private final Cases cases;
+
+  public ReturnToReview(Cases cases, ApplicationStore applications, PassRegistry registry, FormViews views) {
+    this.cases = cases;
     this.applications = applications;
     this.registry = registry;
     this.views = views;
@@ -26,7 +29,7 @@ public class ReturnToReview implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long applicationId = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    long applicationId = cases.idOf(execution);
     String reason = (String) execution.getVariable(ProcessVariables.RETURN_REASON);
     registry.voidAwaitingStamp(applicationId, "Công an phường trả lại: " + reason);
     applications.reopenApproved(applicationId);

@@ -28,7 +28,10 @@ public class ShowStaffForReview implements ExecutionListener {
   private final StaffListSubmissions submissions;
   private final ObjectMapper json;
 
-  public ShowStaffForReview(StaffMembers staff, StaffListSubmissions submissions, ObjectMapper json) {
+  private final Cases cases;
+
+  public ShowStaffForReview(Cases cases, StaffMembers staff, StaffListSubmissions submissions, ObjectMapper json) {
+    this.cases = cases;
     this.staff = staff;
     this.submissions = submissions;
     this.json = json;
@@ -36,7 +39,7 @@ public class ShowStaffForReview implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) throws JsonProcessingException {
-    long id = (Long) execution.getVariable(ProcessVariables.APPLICATION_ID);
+    long id = cases.idOf(execution);
     var rows = staff.rows(id, Decision.PENDING).stream().map(r -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("position", r.position());

@@ -11,13 +11,16 @@ public class SignPasses implements JavaDelegate {
 
   private final PassStamper stamper;
 
-  public SignPasses(PassStamper stamper) {
+  private final Cases cases;
+
+  public SignPasses(Cases cases, PassStamper stamper) {
+    this.cases = cases;
     this.stamper = stamper;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    stamper.stampAll((Long) execution.getVariable(ProcessVariables.APPLICATION_ID),
+    stamper.stampAll(cases.idOf(execution),
         (String) execution.getVariable(ProcessVariables.STAMPED_BY));
   }
 }

@@ -1,0 +1,49 @@
+package vn.giaydiduong.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Engine settings that keep the trust boundary: the input gate on every command ({@link TaskInputGuard}),
+ * expressions confined to the process beans ({@link ProcessBeans}), and deployed models without scripts or
+ * classes ({@link ModelRestrictions}). See docs/security.md.
+ */
+@Component
+public class EngineHardening extends AbstractProcessEnginePlugin {
+
+  private final ApplicationContext context;
+  private final Set<String> scriptAllowedProcesses;
+
+  public EngineHardening(ApplicationContext context,
+      @Value("${giaydiduong.models.script-allowed-processes:}") Set<String> scriptAllowedProcesses) {
+    this.context = context;
+    this.scriptAllowedProcesses = scriptAllowedProcesses;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> interceptors = new ArrayList<>();
+    if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
+      interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
+    }
+    interceptors.add(new TaskInputGuard());
+    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+
+    configuration.setBeans(ProcessBeans.of(context));
+
+    List<BpmnParseListener> parseListeners = new ArrayList<>();
+    if (configuration.getCustomPreBPMNParseListeners() != null) {
+      parseListeners.addAll(configuration.getCustomPreBPMNParseListeners());
+    }
+    parseListeners.add(new ModelRestrictions(scriptAllowedProcesses));
+    configuration.setCustomPreBPMNParseListeners(parseListeners);
+  }
+}
