@@ -3,6 +3,7 @@ package vn.giaydiduong.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EngineHardening extends AbstractProcessEnginePlugin {
+
+  /** The bean that checks, on every user task's completion, that the user works in the case's ward. */
+  static final String CASE_CHECK = "cases";
 
   private final ApplicationContext context;
   private final Set<String> scriptAllowedProcesses;
@@ -44,6 +48,7 @@ public class EngineHardening extends AbstractProcessEnginePlugin {
       parseListeners.addAll(configuration.getCustomPreBPMNParseListeners());
     }
     parseListeners.add(new ModelRestrictions(scriptAllowedProcesses));
+    parseListeners.add(new CaseCheckOnCompletion(() -> context.getBean(CASE_CHECK, TaskListener.class)));
     configuration.setCustomPreBPMNParseListeners(parseListeners);
   }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -15,9 +16,9 @@ import vn.giaydiduong.intake.InvalidInputException;
 /**
  * Camunda's REST resources wrap every engine failure of a start or a completion as HTTP 500 with an English
  * prefix and internal ids ("Cannot instantiate process definition individual-pass:1:…: …") and log its stack
- * trace. A user's own mistake is answered here as 400 with the Vietnamese message alone, and a task that someone
- * else completed first as 409; everything else goes on to Camunda's own handler. Outranks it by priority, in the
- * REST API and in the webapps' engine API alike (see {@link UserErrorsFeature}).
+ * trace. A user's own mistake is answered here as 400 with the Vietnamese message alone, a refusal to act on
+ * another ward's case as 403, and a task that someone else completed first as 409; everything else goes on to
+ * Camunda's own handler. Outranks it by priority, in the REST API and in the webapps' engine API alike (see {@link UserErrorsFeature}).
  */
 @Priority(Priorities.USER - 100)
 public class UserErrorMapper implements ExceptionMapper<RestException> {
@@ -32,6 +33,10 @@ public class UserErrorMapper implements ExceptionMapper<RestException> {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidInputException input) {
         return answer(Response.Status.BAD_REQUEST, input, input.getMessage());
+      }
+      if (cause instanceof AuthorizationException denied) {
+        // Also when a listener or delegate refused a user of another ward: the engine wraps that refusal.
+        return answer(Response.Status.FORBIDDEN, denied, denied.getMessage());
       }
       if (cause instanceof OptimisticLockingException conflict) {
         return answer(Response.Status.CONFLICT, conflict, CONCURRENT_CHANGE);

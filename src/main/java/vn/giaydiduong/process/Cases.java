@@ -4,6 +4,8 @@ import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.giaydiduong.identity.Officials;
 import vn.giaydiduong.pass.ApplicationStore;
@@ -15,7 +17,7 @@ import vn.giaydiduong.pass.ApplicationStore.Application;
  * user completing the task must work in the case's ward (the job executor acts for the system, with no user).
  */
 @Component
-public class Cases {
+public class Cases implements TaskListener {
 
   private final ApplicationStore applications;
   private final Officials officials;
@@ -29,6 +31,25 @@ public class Cases {
     Application application = applications.findByProcessInstance(execution.getProcessInstanceId())
         .orElseThrow(() -> new ProcessEngineException("No case recorded for process instance "
             + execution.getProcessInstanceId()));
+    checkActor(execution, application);
+    return application;
+  }
+
+  public long idOf(DelegateExecution execution) {
+    return of(execution).id();
+  }
+
+  /**
+   * Every user task's completion, before anything it triggers: the user must work in the case's ward. Wired
+   * into every user task of every deployed model by the engine configuration (EngineHardening).
+   */
+  @Override
+  public void notify(DelegateTask task) {
+    applications.findByProcessInstance(task.getProcessInstanceId())
+        .ifPresent(application -> checkActor(task.getExecution(), application));
+  }
+
+  private void checkActor(DelegateExecution execution, Application application) {
     Object recorded = execution.getVariable(ProcessVariables.APPLICATION_ID);
     if (recorded != null && !Objects.equals(((Number) recorded).longValue(), application.id())) {
       throw new ProcessEngineException("Variable applicationId of process instance "
@@ -39,10 +60,5 @@ public class Cases {
       throw new AuthorizationException("Hồ sơ " + ProcessVariables.reference(application.id())
           + " thuộc phường khác: tài khoản " + userId + " chỉ xử lý được hồ sơ của phường mình.");
     }
-    return application;
-  }
-
-  public long idOf(DelegateExecution execution) {
-    return of(execution).id();
   }
 }

@@ -61,7 +61,7 @@ import vn.giaydiduong.qr.PassCodec;
 @Import({ProcessCoverage.Complete.class, ProcessEngineCoverageConfiguration.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-class OrganizationPassProcessTest extends ProcessTestSupport {
+public class OrganizationPassProcessTest extends ProcessTestSupport {
 
   static final String ORG_EMAIL = "nhansu@thucphamhanoi.vn";
   static final String WARD_MAILBOX = "qrca.bd.tb1@gmail.com";
@@ -413,7 +413,7 @@ class OrganizationPassProcessTest extends ProcessTestSupport {
     }
   }
 
-  static Map<String, Object> registration(int staff) {
+  public static Map<String, Object> registration(int staff) {
     Map<String, Object> form = new HashMap<>();
     form.put("organizationName", "Công ty CP Thực phẩm Hà Nội");
     form.put("taxCode", "0101234567");
