@@ -21,7 +21,7 @@ OUT = os.path.join(ROOT, "src/main/resources/META-INF/resources/webjars/camunda/
 WEBAPPS = ["welcome", "tasklist", "admin", "cockpit"]
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
 LINE = re.compile(r"^([A-Za-z0-9_:]+) = ?(.*)$")
-TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+TAG = re.compile(r"</?(?:a|br|strong|b|i|em|code|span|p|ul|li)\b[^>]*>")
 
 
 def find_webjar():
