@@ -86,6 +86,8 @@ def main():
         print(f"{app}: {len(labels)}/{len(en['labels'])} labels")
     for line in bad:
         print("BAD", line, file=sys.stderr)
+    if os.path.exists("/tmp/webapp-locale-missing.tsv"):
+        os.remove("/tmp/webapp-locale-missing.tsv")
     if missing:
         with open("/tmp/webapp-locale-missing.tsv", "w", encoding="utf-8") as f:
             f.write("\n".join(missing) + "\n")
