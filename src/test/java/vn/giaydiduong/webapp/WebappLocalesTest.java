@@ -44,7 +44,7 @@ class WebappLocalesTest {
   /** Words that are the same in Vietnamese: product names, standards, abbreviations, code values. */
   private static final Set<String> SAME_IN_BOTH = Set.of(
       "id", "bpmn", "dmn", "cmmn", "drd", "cockpit", "tasklist", "admin", "camunda", "optimize", "null",
-      "undefined", "json", "xml", "api", "ldap", "url", "html", "java", "di", "ede", "fni", "pi", "tu");
+      "undefined", "json", "xml", "csv", "api", "ldap", "url", "html", "java", "di", "ede", "fni", "pi", "tu");
 
   /**
    * English plural endings ("instance" + "s", as in PLGN_BATCH_S) have an empty Vietnamese text on purpose:
