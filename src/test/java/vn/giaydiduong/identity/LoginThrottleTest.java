@@ -121,7 +121,8 @@ class LoginThrottleTest {
 
   @Test
   void theSetupPageCannotCreateAnAdministrator() {
-    HttpHeaders headers = forwardedFor("192.0.2.30");
+    // With a session and CSRF token, as a stranger's browser would have them: CSRF alone does not protect.
+    HttpHeaders headers = sessionWithCsrfToken("192.0.2.30");
     headers.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<String> setup = rest.exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST,
         new HttpEntity<>("{\"profile\":{\"id\":\"intruder\",\"firstName\":\"A\",\"lastName\":\"B\"},"
@@ -157,23 +158,27 @@ class LoginThrottleTest {
     return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
   }
 
-  /** Camunda's login form, as Tasklist sends it: a session and its CSRF token first. */
-  private ResponseEntity<String> webappLogin(String address, String user, String password, boolean https) {
-    HttpHeaders page = forwardedFor(address);
+  /** Opens Tasklist for a session and Camunda's CSRF token, as the webapps' pages do before any POST. */
+  private HttpHeaders sessionWithCsrfToken(String address) {
     ResponseEntity<String> welcome = rest.exchange("/camunda/app/tasklist/default/", HttpMethod.GET,
-        new HttpEntity<>(page), String.class);
+        new HttpEntity<>(forwardedFor(address)), String.class);
     List<String> cookies = welcome.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
         .map(c -> c.substring(0, c.indexOf(';'))).toList();
     HttpHeaders headers = forwardedFor(address);
+    headers.add(HttpHeaders.COOKIE, String.join("; ", cookies));
+    String token = welcome.getHeaders().getFirst("X-XSRF-TOKEN");
+    assertThat(token).as("Camunda's CSRF token").isNotNull();
+    headers.add("X-XSRF-TOKEN", token);
+    return headers;
+  }
+
+  /** Camunda's login form, as Tasklist sends it. */
+  private ResponseEntity<String> webappLogin(String address, String user, String password, boolean https) {
+    HttpHeaders headers = sessionWithCsrfToken(address);
     if (https) {
       headers.add("X-Forwarded-Proto", "https");
     }
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add(HttpHeaders.COOKIE, String.join("; ", cookies));
-    String token = welcome.getHeaders().getFirst("X-XSRF-TOKEN");
-    if (token != null) {
-      headers.add("X-XSRF-TOKEN", token);
-    }
     return rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
         new HttpEntity<>("username=" + user + "&password=" + password, headers), String.class);
   }
