@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates calls to the project's {@code /api}: HTTP Basic against Camunda's identity service, or a user
  * already logged in to the Camunda webapps (same session cookie). Checking endpoints are public. The user and
- * their groups are set on the engine for the request, so engine calls apply their authorizations.
+ * their groups are set on the engine for the request, so engine calls apply their authorizations. A wrong
+ * password delays the account's next login (Camunda's {@code loginDelay*}); a locked account answers 401 too.
  */
 @Component
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -51,7 +52,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader("WWW-Authenticate", "Basic realm=\"giay-di-duong\", charset=\"UTF-8\"");
       response.setContentType("application/json;charset=UTF-8");
-      response.getWriter().write("{\"message\":\"Cần đăng nhập (tài khoản Camunda của phường).\"}");
+      // Same answer for a wrong password, an unknown user and a temporarily locked account: no hint to a guesser.
+      response.getWriter().write(LoginThrottleFilter.isLoginAttempt(request)
+          ? "{\"message\":\"Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đang tạm khóa sau nhiều lần đăng nhập "
+              + "sai. Vui lòng thử lại sau ít phút.\"}"
+          : "{\"message\":\"Cần đăng nhập (tài khoản Camunda của phường).\"}");
       return;
     }
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()

@@ -13,7 +13,8 @@ import org.springframework.core.Ordered;
 /**
  * Authentication of the two REST APIs: Camunda's {@code /engine-rest} (HTTP Basic against Camunda's identity
  * service, Camunda's own filter) and the project's {@code /api} (HTTP Basic or the session of the Camunda
- * webapps, so that links in Tasklist forms work). Both apply the user's Camunda authorizations.
+ * webapps, so that links in Tasklist forms work). Both apply the user's Camunda authorizations. Failed logins
+ * are throttled per client address ({@link LoginThrottleFilter}) and per account (Camunda's login delay).
  */
 @Configuration
 public class ApiSecurityConfig {
@@ -24,6 +25,28 @@ public class ApiSecurityConfig {
     var registration = new FilterRegistrationBean<Filter>(RequestSizeLimitFilter.forApi(maxBytes));
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /**
+   * Before every authentication: a flooding address is refused before its password is checked (and before
+   * Camunda's per-account delay counts it).
+   */
+  @Bean
+  public FilterRegistrationBean<Filter> loginThrottleFilter(LoginThrottleProperties properties) {
+    var registration = new FilterRegistrationBean<Filter>(new LoginThrottleFilter(properties));
+    registration.setName("login-throttle");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/dev/*", "/camunda/api/admin/auth/user/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<Filter> setupEndpointGuard() {
+    var registration = new FilterRegistrationBean<Filter>(new SetupEndpointGuard());
+    registration.setName("camunda-setup-guard");
+    registration.addUrlPatterns("/camunda/api/admin/setup/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
 
@@ -41,7 +64,8 @@ public class ApiSecurityConfig {
   @Bean
   public FilterRegistrationBean<Filter> apiAuthenticationFilterRegistration(ApiAuthenticationFilter filter) {
     var registration = new FilterRegistrationBean<Filter>(filter);
-    registration.addUrlPatterns("/api/*");
+    // /dev: the demo's mailbox lists secret upload links; DevMailController admits administrators only.
+    registration.addUrlPatterns("/api/*", "/dev/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
