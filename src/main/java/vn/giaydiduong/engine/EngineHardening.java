@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,10 @@ public class EngineHardening extends AbstractProcessEnginePlugin {
     interceptors.add(new TaskInputGuard());
     configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
 
-    configuration.setBeans(ProcessBeans.of(context));
+    // The Spring factory bean has already made an expression manager over the whole context: replace it.
+    var processBeans = ProcessBeans.of(context);
+    configuration.setBeans(processBeans);
+    configuration.setExpressionManager(new SpringExpressionManager(context, processBeans));
 
     List<BpmnParseListener> parseListeners = new ArrayList<>();
     if (configuration.getCustomPreBPMNParseListeners() != null) {

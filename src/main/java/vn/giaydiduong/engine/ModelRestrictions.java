@@ -3,11 +3,11 @@ package vn.giaydiduong.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import vn.giaydiduong.intake.InvalidInputException;
 
 /**
  * What a deployed model may run: process beans through expressions, nothing else. Scripts (script tasks,
@@ -35,7 +35,7 @@ final class ModelRestrictions extends AbstractBpmnParseListener {
     List<String> problems = new ArrayList<>();
     inspect(rootElement, problems);
     if (!problems.isEmpty()) {
-      throw new BadUserRequestException("Mô hình không được triển khai: " + String.join("; ", problems)
+      throw new InvalidInputException("Mô hình không được triển khai: " + String.join("; ", problems)
           + ". Mô hình chỉ được gọi các bean của quy trình (camunda:delegateExpression); script và "
           + "camunda:class bị tắt để bảo vệ dữ liệu và khóa ký.");
     }

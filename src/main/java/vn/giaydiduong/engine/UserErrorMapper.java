@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import vn.giaydiduong.intake.InvalidInputException;
@@ -23,6 +25,19 @@ import vn.giaydiduong.intake.InvalidInputException;
 @Priority(Priorities.USER - 100)
 public class UserErrorMapper implements ExceptionMapper<RestException> {
 
+  /** Engine failures that reach JAX-RS unwrapped, e.g. a deployment refused by {@link ModelRestrictions}. */
+  @Priority(Priorities.USER - 100)
+  public static class Unwrapped implements ExceptionMapper<ProcessEngineException> {
+
+    private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      Response user = userError(exception);
+      return user != null ? user : camunda.toResponse(exception);
+    }
+  }
+
   static final String CONCURRENT_CHANGE = "Công việc này vừa được người khác xử lý hoặc hồ sơ vừa thay đổi. Hãy tải "
       + "lại danh sách công việc; không có gì được ghi nhận từ lần gửi này.";
 
@@ -30,6 +45,12 @@ public class UserErrorMapper implements ExceptionMapper<RestException> {
 
   @Override
   public Response toResponse(RestException exception) {
+    Response user = userError(exception);
+    return user != null ? user : camunda.toResponse(exception);
+  }
+
+  /** The answer to a user's own mistake found anywhere in the cause chain, or null for a real failure. */
+  static Response userError(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidInputException input) {
         return answer(Response.Status.BAD_REQUEST, input, input.getMessage());
@@ -42,7 +63,7 @@ public class UserErrorMapper implements ExceptionMapper<RestException> {
         return answer(Response.Status.CONFLICT, conflict, CONCURRENT_CHANGE);
       }
     }
-    return camunda.toResponse(exception);
+    return null;
   }
 
   private static Response answer(Response.Status status, Throwable cause, String message) {

@@ -15,6 +15,7 @@ public class UserErrorsFeature implements ForcedAutoDiscoverable {
   public void configure(FeatureContext context) {
     if (!context.getConfiguration().isRegistered(UserErrorMapper.class)) {
       context.register(UserErrorMapper.class);
+      context.register(UserErrorMapper.Unwrapped.class);
     }
   }
 }

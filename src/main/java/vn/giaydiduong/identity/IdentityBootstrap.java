@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -117,20 +118,22 @@ public class IdentityBootstrap implements ApplicationRunner {
     grant(sup, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // Supervisors watch every ward and retry failed steps (e.g. after an SMTP outage); they change no data.
     grant(sup, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
-        Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.UPDATE_INSTANCE);
+        Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.UPDATE_INSTANCE,
+        ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.SUSPEND_INSTANCE);
     grant(sup, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
     grant(sup, Resources.TASK, "*", Permissions.READ);
     grant(sup, Resources.DEPLOYMENT, "*", Permissions.READ);
     grant(sup, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
     grant(sup, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
 
+    // Analysts change models and rules, never people's data: no history, no instances, no variables; and they do
+    // not suspend what the wards are working on. Set exactly, so that an older, wider grant is narrowed.
     String ana = Role.ANALYSTS;
     grant(ana, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(ana, Resources.DEPLOYMENT, "*", Permissions.ALL);
-    grant(ana, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
-        Permissions.UPDATE);
-    grant(ana, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
-    grant(ana, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
+    grantExactly(ana, Resources.DEPLOYMENT, "*", Permissions.READ, Permissions.CREATE, Permissions.DELETE);
+    grantExactly(ana, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    grantExactly(ana, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE);
+    grantExactly(ana, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
   }
 
   private void createFilters() {
@@ -166,11 +169,25 @@ public class IdentityBootstrap implements ApplicationRunner {
     }
   }
 
+  /** Sets a group's permissions on a resource to exactly these, taking away any other. */
+  private void grantExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = existingGrant(groupId, resource, resourceId);
+    if (auth == null) {
+      grant(groupId, resource, resourceId, permissions);
+      return;
+    }
+    auth.setPermissions(permissions);
+    authorizationService.saveAuthorization(auth);
+  }
+
+  private Authorization existingGrant(String groupId, Resource resource, String resourceId) {
+    return authorizationService.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+        .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).list().stream().findFirst().orElse(null);
+  }
+
   /** Grants (adds) permissions to a group, keeping what an administrator may have granted besides. */
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization auth = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-        .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).list().stream()
-        .findFirst().orElse(null);
+    Authorization auth = existingGrant(groupId, resource, resourceId);
     if (auth == null) {
       auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       auth.setGroupId(groupId);

@@ -1,4 +1,4 @@
-package vn.giaydiduong.engine;
+package vn.giaydiduong.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
