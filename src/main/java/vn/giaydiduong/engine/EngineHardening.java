@@ -14,7 +14,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine settings that keep the trust boundary: the input gate on every command ({@link TaskInputGuard}),
+ * Engine settings that keep the trust boundary: the input gate on every command ({@link TaskInputGuard}), form
+ * texts shown as text ({@link FormTextEscaper}), the case check on every completion ({@link CaseCheckOnCompletion}),
  * expressions confined to the process beans ({@link ProcessBeans}), and deployed models without scripts or
  * classes ({@link ModelRestrictions}). See docs/security.md.
  */
@@ -40,6 +41,7 @@ public class EngineHardening extends AbstractProcessEnginePlugin {
       interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
     }
     interceptors.add(new TaskInputGuard());
+    interceptors.add(new FormTextEscaper());
     configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
 
     // The Spring factory bean has already made an expression manager over the whole context: replace it.

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
+import vn.giaydiduong.engine.MarkdownText;
 import vn.giaydiduong.intake.Dates;
 import vn.giaydiduong.organization.StaffListSubmissions;
 import vn.giaydiduong.organization.StaffMembers;
@@ -22,7 +23,7 @@ import vn.giaydiduong.pass.Decision;
 @Component("showStaffForReview")
 public class ShowStaffForReview implements ExecutionListener {
 
-  public static final String DOCUMENTS = "documents";
+  public static final String DOCUMENTS = "documentsMarkdown";
 
   private final StaffMembers staff;
   private final StaffListSubmissions submissions;
@@ -54,7 +55,7 @@ public class ShowStaffForReview implements ExecutionListener {
     }).toList();
     execution.setVariable(FormViews.APPLICANTS, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
     execution.setVariable(DOCUMENTS, submissions.acceptedFiles(id).stream()
-        .map(f -> "- [" + f.filename().replaceAll("[\\[\\]()]", "_") + "](/api/staff-list-files/" + f.id() + ") ("
+        .map(f -> "- [" + MarkdownText.escape(f.filename()) + "](/api/staff-list-files/" + f.id() + ") ("
             + Math.max(1, f.size() / 1024) + " KB" + (f.staffList() ? ", danh sách" : "") + ")")
         .collect(Collectors.joining("\n")));
   }

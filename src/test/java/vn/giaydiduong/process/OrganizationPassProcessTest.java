@@ -164,8 +164,8 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     String applicants = runtimeService.getVariable(instance.getId(), FormViews.APPLICANTS).toString();
     assertThat(applicants).contains("Đang có giấy đi đường còn hiệu lực", "Trùng số CCCD/CMND với dòng 5",
         "Trùng số CCCD/CMND với dòng 4");
-    assertThat((String) runtimeService.getVariable(instance.getId(), "documents"))
-        .contains("[ds.xlsx](/api/staff-list-files/", "[giay-phep.pdf]");
+    assertThat((String) runtimeService.getVariable(instance.getId(), ShowStaffForReview.DOCUMENTS))
+        .contains("[ds\\.xlsx](/api/staff-list-files/", "[giay\\-phep\\.pdf]");
 
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "PARTIAL",
         ProcessVariables.REJECTIONS, "1: Đã có giấy đi đường còn hiệu lực\n4: Trùng số CCCD với người số 3"));
