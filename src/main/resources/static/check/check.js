@@ -10,6 +10,7 @@
   // Offline verdicts wait here until they reach the supervisors' check log (never the pass itself).
   const OFFLINE_BATCH = 500;
   const OFFLINE_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+  const REFUSED = ['HTTP 400', 'HTTP 413', 'HTTP 415'];
   const store = {
     get: (k, fallback) => {
       const v = localStorage.getItem(`hn1.${k}`);
@@ -93,8 +94,9 @@
           method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batch),
         });
       } catch (e) {
-        // A batch the server refuses (400) would block every later one; anything else is retried next sync.
-        if (e.message !== 'HTTP 400') throw e;
+        // A batch the server refuses for what it is (400, 413, 415) would block every later one: drop it. Anything
+        // else (network, 429 over the daily quota, 5xx) is retried at a later sync.
+        if (!REFUSED.includes(e.message)) throw e;
       }
       // Checks queued meanwhile were appended after the batch.
       pending = store.get('pendingChecks', []).slice(batch.length);

@@ -15,7 +15,8 @@ public class MalformedPassException extends RuntimeException {
     BAD_CBOR("Mã QR bị hỏng hoặc đã bị sửa đổi, không đọc được giấy đi đường"),
     BAD_COSE("Mã QR bị hỏng hoặc đã bị sửa đổi, không đọc được giấy đi đường"),
     UNSUPPORTED_ALGORITHM("Mã QR giấy đi đường dùng thuật toán ký không được hỗ trợ"),
-    MISSING_CLAIMS("Mã QR thiếu thông tin bắt buộc của giấy đi đường");
+    MISSING_CLAIMS("Mã QR thiếu thông tin bắt buộc của giấy đi đường"),
+    IMPLAUSIBLE_TIME("Mã QR ghi thời điểm cấp hoặc hết hạn không hợp lệ, không phải giấy đi đường của hệ thống");
 
     private final String officerMessage;
 

@@ -64,6 +64,13 @@ public class PassCodec {
   static final int VALID_UNTIL = 9;
   static final int DAY_RULE = 10;
 
+  /**
+   * Plausible range of {@code iat} and {@code exp}. A signed value outside it is not a pass of this system, and
+   * values beyond {@link Instant}'s range would otherwise throw where a verdict is expected.
+   */
+  static final long MIN_EPOCH_SECOND = Instant.parse("2020-01-01T00:00:00Z").getEpochSecond();
+  static final long MAX_EPOCH_SECOND = Instant.parse("2100-01-01T00:00:00Z").getEpochSecond();
+
   /** Passes expire at midnight local time, whatever the server's zone. */
   static final ZoneId PASS_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -202,7 +209,7 @@ public class PassCodec {
 
     CBORObject cwt = map(CBORObject.DecodeFromBytes(payload), "CWT payload");
     PassClaims claims = claims(cwt);
-    Instant expiresAt = Instant.ofEpochSecond(requiredLong(cwt, CWT_EXP, "exp"));
+    Instant expiresAt = requiredTime(cwt, CWT_EXP, "exp");
     return new DecodedPass(BASE64URL.encodeToString(kid), claims, expiresAt,
         sigStructure(protectedBytes, payload), signature);
   }
@@ -226,7 +233,7 @@ public class PassCodec {
           LocalDate.parse(requiredText(pass, VALID_UNTIL, "validUntil")),
           optionalText(pass, DAY_RULE),
           requiredText(cwt, CWT_ISS, "iss"),
-          Instant.ofEpochSecond(requiredLong(cwt, CWT_IAT, "iat")));
+          requiredTime(cwt, CWT_IAT, "iat"));
     } catch (DateTimeParseException | IllegalArgumentException e) {
       throw new MalformedPassException(Reason.MISSING_CLAIMS, e.getMessage(), e);
     }
@@ -295,6 +302,15 @@ public class PassCodec {
       throw missing(name + " (" + key + ") is not an integer");
     }
     return value.AsInt64Value();
+  }
+
+  /** Epoch seconds within the plausible range; anything else (negative, huge, bignum) is malformed. */
+  private static Instant requiredTime(CBORObject map, int key, String name) {
+    long seconds = requiredLong(map, key, name);
+    if (seconds < MIN_EPOCH_SECOND || seconds >= MAX_EPOCH_SECOND) {
+      throw new MalformedPassException(Reason.IMPLAUSIBLE_TIME, name + " " + seconds + " out of range");
+    }
+    return Instant.ofEpochSecond(seconds);
   }
 
   private static byte[] bytes(CBORObject value, String what) {

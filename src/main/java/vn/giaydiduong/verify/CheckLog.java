@@ -1,9 +1,18 @@
 package vn.giaydiduong.verify;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +32,33 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckLog implements SmartLifecycle {
 
-  /** What is kept of one check: no pass number, no holder; the location only if the checkpoint sent one. */
+  /**
+   * What is kept of one check: no pass number, no holder; the location only if the checkpoint sent one.
+   * {@code reportKey} identifies a check reported from offline, so a report sent twice is written once.
+   */
   public record Entry(Instant checkedAt, VerificationStatus status, String passKind, String wardCode,
-      String checkpointId, String location, boolean offline) {
+      String checkpointId, String location, boolean offline, String reportKey) {
+
+    public Entry(Instant checkedAt, VerificationStatus status, String passKind, String wardCode,
+        String checkpointId, String location, boolean offline) {
+      this(checkedAt, status, passKind, wardCode, checkpointId, location, offline, null);
+    }
+  }
+
+  /**
+   * The same scan reported again (a retry after a lost answer, another node) has the same key: its checkpoint,
+   * millisecond and verdict. Two different scans share one only if they also share all of these.
+   */
+  public static String reportKey(Instant checkedAt, VerificationStatus status, String passKind, String wardCode,
+      String checkpointId) {
+    String identity = String.join("\u0000", String.valueOf(checkpointId), String.valueOf(checkedAt.toEpochMilli()),
+        status.name(), String.valueOf(passKind), String.valueOf(wardCode));
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(CheckLog.class);
@@ -108,6 +142,31 @@ public class CheckLog implements SmartLifecycle {
     }
   }
 
+  private static final String INSERT = "insert into pass_check (checked_at, status, pass_kind, ward_code, "
+      + "checkpoint_id, location, offline, report_key) values (?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private static Object[] row(Entry e) {
+    return new Object[] {e.checkedAt().atOffset(ZoneOffset.UTC), e.status().name(), e.passKind(), e.wardCode(),
+        e.checkpointId(), e.location(), e.offline(), e.reportKey()};
+  }
+
+  /** The batch without offline reports already written, nor repeated within it. */
+  private List<Entry> withoutKnownReports(List<Entry> batch) {
+    List<String> keys = batch.stream().map(Entry::reportKey).filter(Objects::nonNull).distinct().toList();
+    if (keys.isEmpty()) {
+      return List.copyOf(batch);
+    }
+    Set<String> seen = new HashSet<>(jdbc.queryForList("select report_key from pass_check where report_key in ("
+        + String.join(",", Collections.nCopies(keys.size(), "?")) + ")", String.class, keys.toArray()));
+    List<Entry> fresh = new ArrayList<>(batch.size());
+    for (Entry e : batch) {
+      if (e.reportKey() == null || seen.add(e.reportKey())) {
+        fresh.add(e);
+      }
+    }
+    return fresh;
+  }
+
   private int writeQueued(List<Entry> batch) {
     int written = 0;
     do {
@@ -115,11 +174,20 @@ public class CheckLog implements SmartLifecycle {
       if (batch.isEmpty()) {
         return written;
       }
-      jdbc.batchUpdate("insert into pass_check (checked_at, status, pass_kind, ward_code, checkpoint_id, location, "
-              + "offline) values (?, ?, ?, ?, ?, ?, ?)", batch.stream().map(e -> new Object[] {
-                  e.checkedAt().atOffset(ZoneOffset.UTC), e.status().name(), e.passKind(), e.wardCode(),
-                  e.checkpointId(), e.location(), e.offline()}).toList());
-      written += batch.size();
+      List<Entry> fresh = withoutKnownReports(batch);
+      try {
+        jdbc.batchUpdate(INSERT, fresh.stream().map(CheckLog::row).toList());
+      } catch (DuplicateKeyException e) {
+        // Another node wrote the same report meanwhile: write one by one, skipping what is already there.
+        fresh.forEach(entry -> {
+          try {
+            jdbc.update(INSERT, row(entry));
+          } catch (DuplicateKeyException duplicate) {
+            // counted once already
+          }
+        });
+      }
+      written += fresh.size();
       batch.clear();
     } while (true);
   }

@@ -1,5 +1,6 @@
 package vn.giaydiduong.verify;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,7 +14,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.giaydiduong.identity.AccessDeniedException;
 import vn.giaydiduong.identity.IdentityBootstrap;
+import vn.giaydiduong.identity.Ward;
+import vn.giaydiduong.identity.WardRegistry;
 import vn.giaydiduong.intake.InvalidInputException;
 import vn.giaydiduong.pass.PassKind;
 import vn.giaydiduong.pass.PassRegistry;
@@ -39,6 +47,14 @@ public class CheckingController {
   private static final Pattern CHECKPOINT_ID = Pattern.compile("[\\p{L}\\p{N} ._:/-]{1,64}");
   static final int MAX_OFFLINE_BATCH = 500;
   private static final Duration OFFLINE_MAX_AGE = Duration.ofDays(7);
+  /** A phone's clock may run a little ahead of the server's. */
+  private static final Duration OFFLINE_CLOCK_SKEW = Duration.ofMinutes(5);
+  private static final Pattern WARD_CODE = Pattern.compile("\\d{5}");
+  // Hanoi spans about 20.56-21.39 N and 105.29-106.02 E; half a degree more on each side.
+  static final double HANOI_MIN_LAT = 20.0;
+  static final double HANOI_MAX_LAT = 22.0;
+  static final double HANOI_MIN_LON = 104.8;
+  static final double HANOI_MAX_LON = 106.6;
   private static final Set<String> KINDS = Arrays.stream(PassKind.values()).map(Enum::name)
       .collect(Collectors.toSet());
   private static final Pattern LOCATION = Pattern.compile("-?\\d{1,2}(\\.\\d{1,7})?,-?\\d{1,3}(\\.\\d{1,7})?");
@@ -48,9 +64,14 @@ public class CheckingController {
   private final Revocations revocations;
   private final PassRegistry registry;
   private final RuntimeService runtimeService;
+  private final WardRegistry wards;
+  private final OfflineCheckQuota quota;
+  private volatile Set<String> wardCodes;
 
   public CheckingController(PassVerifier verifier, CheckLog checkLog, Revocations revocations,
-      PassRegistry registry, RuntimeService runtimeService) {
+      PassRegistry registry, RuntimeService runtimeService, WardRegistry wards, OfflineCheckQuota quota) {
+    this.wards = wards;
+    this.quota = quota;
     this.verifier = verifier;
     this.checkLog = checkLog;
     this.revocations = revocations;
@@ -68,8 +89,9 @@ public class CheckingController {
     if (checkpoint != null && !CHECKPOINT_ID.matcher(checkpoint).matches()) {
       throw new InvalidInputException("Mã chốt kiểm tra (checkpoint) gồm tối đa 64 chữ, số hoặc . _ : / -");
     }
-    if (location != null && !LOCATION.matcher(location).matches()) {
-      throw new InvalidInputException("Vị trí (location) phải có dạng \"vĩ độ,kinh độ\", ví dụ 21.0434,105.8412");
+    if (location != null && !plausibleLocation(location)) {
+      throw new InvalidInputException("Vị trí (location) phải có dạng \"vĩ độ,kinh độ\" trong khu vực Hà Nội, "
+          + "ví dụ 21.0434,105.8412");
     }
     Verification result = verifier.verify(qrText);
     checkLog.record(new CheckLog.Entry(result.checkedAt(), result.status(), result.kind(), result.wardCode(),
@@ -77,35 +99,106 @@ public class CheckingController {
     return result;
   }
 
-  /** One check a checkpoint page made offline, as it reports it later: the verdict, never the pass. */
+  /**
+   * One check a checkpoint page made offline, as it reports it later: the verdict, never the pass. {@code location}
+   * is optional, in the form of the verification's {@code location} parameter.
+   */
   public record OfflineCheck(Instant checkedAt, VerificationStatus status, String kind, String wardCode,
-      String checkpointId) {
+      String checkpointId, String location) {
   }
 
   /**
    * Checks the checkpoint page made without a network, reported once it is online again, so the supervisors' log
-   * misses none. Public like the verification itself; entries are checked as strictly as a scan's parameters.
+   * misses none. Public like the verification itself, hence bounded: at most {@value #MAX_OFFLINE_BATCH} entries a
+   * report, each checked as strictly as a scan's parameters, quotas per checkpoint and sender
+   * ({@link OfflineCheckQuota}), and a report sent again (a lost answer, a retry) is counted once.
    */
   @PostMapping(path = "/api/checks/offline", produces = MediaType.APPLICATION_JSON_VALUE)
-  public Map<String, Object> offlineChecks(@RequestBody List<OfflineCheck> checks) {
+  public Map<String, Object> offlineChecks(@RequestBody(required = false) List<OfflineCheck> checks,
+      HttpServletRequest request) {
     if (checks == null || checks.size() > MAX_OFFLINE_BATCH) {
       throw new InvalidInputException("Gửi từ 0 đến " + MAX_OFFLINE_BATCH + " lượt kiểm tra ngoại tuyến mỗi lần.");
     }
     Instant now = Instant.now();
-    for (OfflineCheck c : checks) {
-      boolean plausible = c.checkedAt() != null && c.status() != null
-          && !c.checkedAt().isBefore(now.minus(OFFLINE_MAX_AGE)) && !c.checkedAt().isAfter(now.plusSeconds(300))
-          && (c.kind() == null || KINDS.contains(c.kind()))
-          && (c.wardCode() == null || c.wardCode().matches("\\d{5}"))
-          && (c.checkpointId() == null || CHECKPOINT_ID.matcher(c.checkpointId()).matches());
-      if (!plausible) {
-        throw new InvalidInputException("Lượt kiểm tra ngoại tuyến không hợp lệ (thời điểm trong 7 ngày qua, kết quả, "
-            + "loại giấy, mã phường, mã chốt): " + c);
+    for (int i = 0; i < checks.size(); i++) {
+      String problem = offlineProblem(checks.get(i), now);
+      if (problem != null) {
+        // Never echo the entry: the answer stays small whatever was sent.
+        throw new InvalidInputException("Lượt kiểm tra ngoại tuyến thứ " + (i + 1) + " không hợp lệ: " + problem
+            + ". Không lượt nào trong lần gửi này được ghi.");
       }
     }
+    quota.take(request.getRemoteAddr(), checks);
     checks.forEach(c -> checkLog.record(new CheckLog.Entry(c.checkedAt(), c.status(), c.kind(), c.wardCode(),
-        c.checkpointId(), null, true)));
+        c.checkpointId(), c.location(), true, CheckLog.reportKey(c.checkedAt(), c.status(), c.kind(),
+        c.wardCode(), c.checkpointId()))));
     return Map.of("accepted", checks.size());
+  }
+
+  /** What is wrong with one reported check, in Vietnamese; null if it is plausible. */
+  private String offlineProblem(OfflineCheck c, Instant now) {
+    if (c == null) {
+      return "trống";
+    }
+    if (c.checkedAt() == null || c.checkedAt().isBefore(now.minus(OFFLINE_MAX_AGE))
+        || c.checkedAt().isAfter(now.plus(OFFLINE_CLOCK_SKEW))) {
+      return "thời điểm kiểm tra phải trong 7 ngày qua";
+    }
+    if (c.status() == null) {
+      return "thiếu kết quả kiểm tra";
+    }
+    if (c.kind() != null && !KINDS.contains(c.kind())) {
+      return "loại giấy không có trong hệ thống";
+    }
+    if (c.wardCode() != null && !knownWard(c.wardCode())) {
+      return "mã phường không phải phường, xã của Hà Nội";
+    }
+    if (c.checkpointId() != null && !CHECKPOINT_ID.matcher(c.checkpointId()).matches()) {
+      return "mã chốt gồm tối đa 64 chữ, số hoặc . _ : / -";
+    }
+    if (c.location() != null && !plausibleLocation(c.location())) {
+      return "vị trí phải là \"vĩ độ,kinh độ\" trong khu vực Hà Nội";
+    }
+    return null;
+  }
+
+  private boolean knownWard(String code) {
+    if (!WARD_CODE.matcher(code).matches()) {
+      return false;
+    }
+    Set<String> known = wardCodes;
+    if (known == null) {
+      // Reference data loaded by Flyway: read once, not once per entry.
+      known = wards.all().stream().map(Ward::code).collect(Collectors.toUnmodifiableSet());
+      wardCodes = known;
+    }
+    return known.contains(code);
+  }
+
+  /** {@code lat,lon} in decimal degrees inside Hanoi's bounding box (with a margin for GPS error). */
+  static boolean plausibleLocation(String location) {
+    if (location == null || !LOCATION.matcher(location).matches()) {
+      return false;
+    }
+    String[] parts = location.split(",");
+    double lat = Double.parseDouble(parts[0]);
+    double lon = Double.parseDouble(parts[1]);
+    return lat >= HANOI_MIN_LAT && lat <= HANOI_MAX_LAT && lon >= HANOI_MIN_LON && lon <= HANOI_MAX_LON;
+  }
+
+  @ExceptionHandler(OfflineCheckQuota.Exceeded.class)
+  ResponseEntity<Map<String, Object>> quotaExceeded(OfflineCheckQuota.Exceeded e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+        .body(Map.of("message", e.getMessage(), "problems", List.of()));
+  }
+
+  /** A body that is not the JSON the endpoint reads (wrong types, dates beyond range, not an array). */
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    return ResponseEntity.badRequest().body(Map.of("message", "Dữ liệu gửi lên không đọc được: cần một danh sách "
+        + "JSON các lượt kiểm tra {checkedAt, status, kind, wardCode, checkpointId, location}. Không lượt nào được ghi.",
+        "problems", List.of()));
   }
 
   /** Passes revoked since {@code since} (ISO-8601 instant; omitted: all). */

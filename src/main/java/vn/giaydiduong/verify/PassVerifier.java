@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -35,6 +37,7 @@ import vn.giaydiduong.qr.SigningKeyStore;
 @Service
 public class PassVerifier {
 
+  private static final Logger LOG = LoggerFactory.getLogger(PassVerifier.class);
   private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   /** About 1 KB each: tens of MB for the passes a city's checkpoints see in a day. */
   static final int VERIFIED_CACHE_SIZE = 50_000;
@@ -91,6 +94,11 @@ public class PassVerifier {
       decoded = codec.decode(qrText);
     } catch (MalformedPassException e) {
       return Verification.rejected(VerificationStatus.MALFORMED, e.getMessage() + ". Không cho qua.", now);
+    } catch (RuntimeException e) {
+      // A decoder case the codec does not foresee: fail closed with a verdict, never a 500 on a public endpoint.
+      LOG.warn("Unexpected error decoding a scanned code, answered MALFORMED: {}", e.toString());
+      return Verification.rejected(VerificationStatus.MALFORMED, "Mã QR bị hỏng hoặc đã bị sửa đổi, không đọc "
+          + "được giấy đi đường. Không cho qua.", now);
     }
     if (isWithdrawn(decoded.kid(), now)) {
       return withdrawnKey(now);

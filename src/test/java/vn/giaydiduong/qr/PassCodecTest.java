@@ -11,15 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.stream.Stream;
 
 import org.apache.commons.codec.CodecPolicy;
 import org.apache.commons.codec.binary.Base45;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.upokecenter.cbor.CBORObject;
+import com.upokecenter.numbers.EInteger;
 
 import vn.giaydiduong.identity.Zone;
 import vn.giaydiduong.pass.PassKind;
@@ -205,6 +210,67 @@ class PassCodecTest {
     cose.set(0, CBORObject.FromObject(CBORObject.NewOrderedMap().Add(1, -35).Add(4, kid).EncodeToBytes()));
 
     assertMalformed(wrap(cose.EncodeToBytes()), Reason.UNSUPPORTED_ALGORITHM);
+  }
+
+  /** Signed CBOR values for iat/exp that no pass carries; each must be MALFORMED, never an exception. */
+  static Stream<Arguments> absurdTimes() {
+    return Stream.of(
+        Arguments.of("Long.MAX_VALUE", CBORObject.FromObject(Long.MAX_VALUE)),
+        Arguments.of("Long.MIN_VALUE", CBORObject.FromObject(Long.MIN_VALUE)),
+        Arguments.of("beyond Instant.MAX", CBORObject.FromObject(Instant.MAX.getEpochSecond() + 1)),
+        Arguments.of("negative", CBORObject.FromObject(-1)),
+        Arguments.of("zero (1970)", CBORObject.FromObject(0)),
+        Arguments.of("year 2100", CBORObject.FromObject(PassCodec.MAX_EPOCH_SECOND)),
+        Arguments.of("uint64 max", CBORObject.FromObject(EInteger.FromString("18446744073709551615"))),
+        Arguments.of("negative uint64", CBORObject.FromObject(EInteger.FromString("-18446744073709551616"))),
+        Arguments.of("bignum tag 2", CBORObject.FromObject(EInteger.FromString("1").ShiftLeft(200))),
+        Arguments.of("negative bignum tag 3", CBORObject.FromObject(EInteger.FromString("-1").ShiftLeft(200))),
+        Arguments.of("bignum tag 2 of a small value", CBORObject.FromObjectAndTag(new byte[] {0x61, 0x22}, 2)),
+        Arguments.of("epoch date tag 1", CBORObject.FromObjectAndTag(1_630_000_000, 1)),
+        Arguments.of("float", CBORObject.FromObject(1.63e9)),
+        Arguments.of("text", CBORObject.FromObject("2021-08-22T09:30:00Z")));
+  }
+
+  @ParameterizedTest(name = "iat {0}")
+  @MethodSource("absurdTimes")
+  void absurdIssuedAtIsMalformedNotAnError(String what, CBORObject value) {
+    String qr = Forgeries.withClaim(codec.encode(claims("Nguyễn Thị Hằng"), wardKey), PassCodec.CWT_IAT, value,
+        wardKey);
+
+    assertMalformed(qr, null);
+  }
+
+  @ParameterizedTest(name = "exp {0}")
+  @MethodSource("absurdTimes")
+  void absurdExpiryIsMalformedNotAnError(String what, CBORObject value) {
+    String qr = Forgeries.withClaim(codec.encode(claims("Nguyễn Thị Hằng"), wardKey), PassCodec.CWT_EXP, value,
+        wardKey);
+
+    assertMalformed(qr, null);
+  }
+
+  @Test
+  void timesAtTheEdgesOfThePlausibleRangeStillDecode() {
+    String base = codec.encode(claims("Nguyễn Thị Hằng"), wardKey);
+    String earliest = Forgeries.withClaim(base, PassCodec.CWT_IAT, CBORObject.FromObject(PassCodec.MIN_EPOCH_SECOND),
+        wardKey);
+    String latest = Forgeries.withClaim(base, PassCodec.CWT_EXP,
+        CBORObject.FromObject(PassCodec.MAX_EPOCH_SECOND - 1), wardKey);
+
+    assertThat(codec.decode(earliest).claims().issuedAt()).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
+    assertThat(codec.decode(latest).expiresAt()).isEqualTo(Instant.parse("2099-12-31T23:59:59Z"));
+    assertMalformed(Forgeries.withClaim(base, PassCodec.CWT_IAT,
+        CBORObject.FromObject(PassCodec.MIN_EPOCH_SECOND - 1), wardKey), Reason.IMPLAUSIBLE_TIME);
+    assertMalformed(Forgeries.withClaim(base, PassCodec.CWT_EXP, CBORObject.FromObject(Long.MAX_VALUE), wardKey),
+        Reason.IMPLAUSIBLE_TIME);
+  }
+
+  @Test
+  void deeplyNestedCborIsMalformedNotAStackOverflow() {
+    byte[] nested = new byte[PassCodec.MAX_INFLATED_BYTES];
+    Arrays.fill(nested, (byte) 0x81); // array of one element, 4096 levels deep
+
+    assertMalformed(wrap(nested), null);
   }
 
   @Test

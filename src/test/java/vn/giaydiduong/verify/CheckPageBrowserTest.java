@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +132,101 @@ class CheckPageBrowserTest extends PassIssuing {
     assertThat(jdbc.queryForList("select status from pass_check where offline and checkpoint_id = 'CHOT-THU-01'",
         String.class)).contains("VALID", "REVOKED", "NOT_YET_VALID", "BAD_SIGNATURE", "NOT_VALID_TODAY",
         "MALFORMED");
+  }
+
+  /**
+   * The page's own verifier must refuse what the server refuses: a real key of another ward (the JWKS says which
+   * ward each key belongs to), and a pass outside its dates, judged in Hanoi time whatever the phone's time zone.
+   */
+  @Test
+  void offlineVerifierBindsTheKeyToItsWard_andJudgesDatesInHanoiTimeWhateverThePhoneZone() {
+    LocalDate from = LocalDate.of(2026, 3, 10);
+    LocalDate until = LocalDate.of(2026, 3, 12);
+    String code = signed(new PassClaims("00004-900010", PassKind.INDIVIDUAL, "Nguyễn Thị Hằng", "001******789",
+        null, "00004", Zone.ORANGE, from, until, null, "CA-00004", Instant.now()));
+    openSyncedPage();
+
+    for (String zone : List.of("Asia/Ho_Chi_Minh", "America/Los_Angeles", "Pacific/Kiritimati", "UTC")) {
+      browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+      assertThat(offlineVerdict(code, hanoi(from.minusDays(1), 23, 59, 59), null)).as(zone)
+          .startsWith("NOT_YET_VALID|Giấy chưa có hiệu lực: chỉ dùng được từ ngày 10/03/2026");
+      assertThat(offlineVerdict(code, hanoi(from, 0, 0, 0), null)).as(zone).startsWith("VALID|");
+      assertThat(offlineVerdict(code, hanoi(until, 23, 59, 59), null)).as(zone).startsWith("VALID|");
+      assertThat(offlineVerdict(code, hanoi(until.plusDays(1), 0, 0, 0), null)).as(zone)
+          .isEqualTo("EXPIRED|Giấy đã hết hạn ngày 12/03/2026. Không cho qua.");
+      assertThat(offlineVerdict(code, hanoi(until.plusDays(400), 12, 0, 0), null)).as(zone).startsWith("EXPIRED|");
+    }
+
+    // The signature is good, the key is real, but it is the key of another ward's police.
+    assertThat(offlineVerdict(code, hanoi(from, 12, 0, 0), "00001")).isEqualTo("BAD_SIGNATURE|Mã QR được ký bằng "
+        + "khóa của công an phường khác, không phải phường cấp giấy: giấy giả. Không cho qua.");
+    assertThat(offlineVerdict(code, hanoi(from, 12, 0, 0), "")).startsWith("BAD_SIGNATURE|");
+    assertThat(offlineVerdict(code, hanoi(from, 12, 0, 0), null)).startsWith("VALID|");
+  }
+
+  /** Whatever a pass (or the server, or the JWKS) carries is shown as text: markup in a name stays letters. */
+  @Test
+  void dataFromAPassOrTheServerIsWrittenAsText_neverAsHtml() {
+    LocalDate today = Dates.today();
+    String name = "<img src=x onerror=\"document.title='XSS'\"><b>Hằng</b>";
+    String organization = "<b>Bệnh viện</b><img src=y>";
+    String passId = "00004-<i>900011</i>";
+    String maskedId = "<u>001</u>******789";
+    String code = signed(new PassClaims(passId, PassKind.ORGANIZATION, name, maskedId, organization, "00004",
+        Zone.GREEN, today, today.plusDays(3), null, "CA-00004", Instant.now()));
+    openSyncedPage();
+
+    assertVerdict(code, "VALID", "online", "HỢP LỆ");
+    assertShownAsText(name, organization, passId, maskedId);
+    assertThat(browser.findElement(By.id("ward")).getText()).isEqualTo("Phường Trúc Bạch, Quận Ba Đình");
+
+    // Offline, the ward's name comes from the synced JWKS: text too.
+    String wardName = "<b>Phường</b><img src=z>";
+    js("const j = JSON.parse(localStorage.getItem('hn1.jwks')); j.keys.forEach((k) => { k.ward_name = arguments[0]; });"
+        + "localStorage.setItem('hn1.jwks', JSON.stringify(j));", wardName);
+    ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+    offline.setOffline(true);
+    browser.setNetworkConditions(offline);
+    assertVerdict(code, "VALID", "offline", "HỢP LỆ");
+    assertShownAsText(name, organization, passId, maskedId);
+    assertThat(browser.findElement(By.id("ward")).getText()).isEqualTo(wardName);
+    assertThat(browser.getTitle()).isEqualTo("Kiểm tra giấy đi đường");
+  }
+
+  private void assertShownAsText(String name, String organization, String passId, String maskedId) {
+    assertThat(js("return document.querySelectorAll('#result *:not(p):not(dl):not(dt):not(dd)').length"))
+        .as("no element made from the data").isEqualTo(0L);
+    assertThat(browser.findElement(By.id("holderName")).getText()).isEqualTo(name);
+    assertThat(browser.findElement(By.id("organization")).getText()).isEqualTo(organization);
+    assertThat(browser.findElement(By.id("passId")).getText()).isEqualTo(passId);
+    assertThat(browser.findElement(By.id("maskedIdNumber")).getText()).isEqualTo(maskedId);
+  }
+
+  private void openSyncedPage() {
+    browser.get("http://localhost:" + port + "/check/");
+    new WebDriverWait(browser, WAIT).until(d -> Boolean.TRUE.equals(js("return window.checkPage.ready()")));
+  }
+
+  /**
+   * {@code status|message} of the page's own verifier ({@code HN1.verify}) at {@code now}, with the synced JWKS;
+   * {@code rebindWardTo} non-null claims every key for that ward instead.
+   */
+  private String offlineVerdict(String code, Instant now, String rebindWardTo) {
+    return (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+        const [code, nowMs, ward, done] = arguments;
+        const jwks = JSON.parse(localStorage.getItem('hn1.jwks'));
+        if (ward !== null) jwks.keys.forEach((k) => { k.ward = ward; });
+        HN1.verify(code, jwks, new Set(), new Date(nowMs))
+          .then((r) => done(r.status + '|' + r.message), (e) => done('ERROR|' + e));""",
+        code, now.toEpochMilli(), rebindWardTo);
+  }
+
+  private static Instant hanoi(LocalDate day, int hour, int minute, int second) {
+    return day.atTime(hour, minute, second).atZone(Dates.HANOI).toInstant();
+  }
+
+  private String signed(PassClaims claims) {
+    return codec.encode(claims, keys.activeKey("00004"));
   }
 
   private long offlineChecks() {

@@ -11,8 +11,19 @@ import java.util.List;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import com.upokecenter.cbor.CBORObject;
+import com.upokecenter.numbers.EInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpMethod;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -41,6 +52,7 @@ import vn.giaydiduong.qr.SigningKeyStore;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
 class CheckingApiTest extends PassIssuing {
 
   private static final String PASSWORD = "test-password";
@@ -52,7 +64,14 @@ class CheckingApiTest extends PassIssuing {
   @Autowired WardRegistry wards;
   @Autowired CheckLog checkLog;
   @Autowired JdbcTemplate jdbc;
+  @Autowired OfflineCheckQuota quota;
   final ObjectMapper json = new ObjectMapper();
+
+  /** Tests of this context share the quotas and all post from 127.0.0.1. */
+  @AfterEach
+  void freshQuotas() {
+    quota.forgetAll();
+  }
 
   @Test
   void passIssuedThroughTheProcess_isValidAndShowsWhatThePrintedPassShows() throws Exception {
@@ -282,6 +301,199 @@ class CheckingApiTest extends PassIssuing {
     assertThat(count("select count(*) from pass_check where offline")).isEqualTo(before + 2);
     assertThat(count("select count(*) from pass_check where offline and checkpoint_id = 'CHOT-NGOAI-TUYEN' "
         + "and ward_code = '00004' and location is null")).isEqualTo(1);
+  }
+
+  @Test
+  void verifyRefusesWhatIsNotAScannedText_withA4xxInVietnamese_andAnswersAbsurdCodesMalformed(
+      CapturedOutput output) throws Exception {
+    LocalDate today = Dates.today();
+    String qr = individualPass(TRUC_BACH, today);
+    int logStart = output.getAll().length();
+
+    // Bodies beyond the API's limit are refused before they are read.
+    ResponseEntity<String> huge = post("HN1:" + "A".repeat(2 * 1024 * 1024 + 1));
+    assertThat(huge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(json.readTree(huge.getBody()).get("message").asText()).startsWith("Dữ liệu gửi lên quá lớn");
+
+    // A declared type other than text/plain is not read as a QR text, whatever the body.
+    for (String type : List.of("application/json", "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x", "multipart/form-data", "application/octet-stream", "image/png",
+        "text/html")) {
+      HttpHeaders headers = new HttpHeaders();
+      headers.set(HttpHeaders.CONTENT_TYPE, type);
+      ResponseEntity<String> refused = rest.exchange("/api/passes/verify", HttpMethod.POST,
+          new HttpEntity<>(qr.getBytes(StandardCharsets.UTF_8), headers), String.class);
+      assertThat(refused.getStatusCode()).as(type).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+      assertThat(json.readTree(refused.getBody()).get("message").asText()).as(type)
+          .isEqualTo("Gửi mã QR dưới dạng văn bản (Content-Type: text/plain), đúng như đọc được từ mã.");
+    }
+    assertThat(status(rest.postForEntity("/api/passes/verify",
+        new HttpEntity<>(qr, textPlain("text/plain;charset=UTF-8")), String.class))).isEqualTo("VALID");
+
+    // A bad checkpoint id or a location outside Hanoi (or outside the globe).
+    for (String query : List.of("checkpoint=" + "C".repeat(65), "location=91,105.8", "location=21.0,181",
+        "location=10.77,106.70", "location=NaN,Infinity", "location=1e400,105")) {
+      ResponseEntity<String> refused = rest.postForEntity("/api/passes/verify?" + query, text(qr), String.class);
+      assertThat(refused.getStatusCode()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(json.readTree(refused.getBody()).get("message").asText()).as(query).containsAnyOf("Mã chốt",
+          "Vị trí");
+    }
+
+    // The code itself is the officer's question: damaged or absurd codes get the MALFORMED verdict (200, so the
+    // page shows it as the server's answer), never an error.
+    assertMalformed("HN1:" + qr.substring(4).toLowerCase(), "bị hỏng");
+    assertMalformed("HN1:GGW", "bị hỏng");
+    byte[] cose = Forgeries.coseBytes(qr);
+    assertMalformed(Forgeries.wrapCose(Arrays.copyOf(cose, cose.length - 20)), "bị hỏng");
+    assertMalformed(Forgeries.wrapCose(Arrays.copyOf(cose, 10)), "bị hỏng");
+    for (CBORObject absurd : List.of(CBORObject.FromObject(Long.MAX_VALUE), CBORObject.FromObject(-1),
+        CBORObject.FromObject(EInteger.FromString("1").ShiftLeft(100)))) {
+      for (int claim : new int[] {6, 4}) {
+        assertMalformed(Forgeries.withClaim(qr, claim, absurd, keys.activeKey(TRUC_BACH)), "Mã QR");
+      }
+    }
+
+    String log = output.getAll().substring(logStart);
+    assertThat(log).as("no stack trace, no error logged").doesNotContain("\tat ", " ERROR ", "Exception");
+  }
+
+  @Test
+  void offlineReportsAreBoundedPerCall_andEveryRefusalIsVietnameseWithoutEchoOrStackTrace(CapturedOutput output)
+      throws Exception {
+    checkLog.flush();
+    long before = count("select count(*) from pass_check where offline");
+    int logStart = output.getAll().length();
+    String now = Instant.now().toString();
+
+    StringBuilder tooMany = new StringBuilder("[");
+    for (int i = 0; i <= CheckingController.MAX_OFFLINE_BATCH; i++) {
+      tooMany.append(i == 0 ? "" : ",").append("{\"checkedAt\":\"").append(now).append("\",\"status\":\"VALID\"}");
+    }
+    assertRefused(tooMany.append("]").toString(), HttpStatus.BAD_REQUEST, "từ 0 đến 500 lượt");
+    String padded = "[" + " ".repeat((int) CheckingRequestLimits.MAX_OFFLINE_BODY_BYTES) + "]";
+    assertRefused(padded, HttpStatus.PAYLOAD_TOO_LARGE, "quá lớn");
+    ResponseEntity<String> wrongType = rest.postForEntity("/api/checks/offline", text("[]"), String.class);
+    assertThat(wrongType.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    assertThat(wrongType.getBody()).contains("dạng JSON");
+
+    String longId = "C".repeat(10_000);
+    Map<String, String> refusals = new LinkedHashMap<>();
+    refusals.put("[null]", "trống");
+    refusals.put("{}", "không đọc được");
+    refusals.put("[{\"checkedAt\":\"+1000000000-01-01T00:00:00Z\",\"status\":\"VALID\"}]", "thời điểm");
+    refusals.put("[{\"checkedAt\":\"+1000000001-01-01T00:00:00Z\",\"status\":\"VALID\"}]", "không đọc được");
+    refusals.put("[{\"checkedAt\":1e300,\"status\":\"VALID\"}]", "thời điểm");
+    refusals.put("[{\"checkedAt\":true,\"status\":\"VALID\"}]", "không đọc được");
+    refusals.put("[{\"checkedAt\":\"" + now + "\",\"status\":\"FINE\"}]", "không đọc được");
+    refusals.put("[{\"checkedAt\":-9223372036854775808,\"status\":\"VALID\"}]", "không đọc được");
+    refusals.put("[{\"checkedAt\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\",\"status\":\"VALID\"}]",
+        "thời điểm");
+    refusals.put("[{\"checkedAt\":\"" + now + "\",\"status\":\"VALID\",\"wardCode\":\"99999\"}]", "mã phường");
+    refusals.put("[{\"checkedAt\":\"" + now + "\",\"status\":\"VALID\",\"wardCode\":\"0000a\"}]", "mã phường");
+    refusals.put("[{\"checkedAt\":\"" + now + "\",\"status\":\"VALID\",\"checkpointId\":\"" + longId + "\"}]",
+        "mã chốt");
+    refusals.put("[{\"checkedAt\":\"" + now + "\",\"status\":\"VALID\",\"checkpointId\":\"<b>x</b>\"}]",
+        "mã chốt");
+    for (String location : List.of("91,105.8", "21.0,200", "NaN,Infinity", "1e400,105", "10.77,106.70",
+        "21.0434,105.8412," + "9".repeat(100))) {
+      refusals.put("[{\"checkedAt\":\"" + now + "\",\"status\":\"VALID\",\"location\":\"" + location + "\"}]",
+          "vị trí");
+    }
+    // One bad entry refuses the report whole.
+    refusals.put("[{\"checkedAt\":\"" + now + "\",\"status\":\"VALID\"},{\"checkedAt\":\"" + now
+        + "\",\"status\":\"VALID\",\"wardCode\":\"12345\"}]", "thứ 2");
+    refusals.forEach((body, message) -> assertRefused(body, HttpStatus.BAD_REQUEST, message));
+
+    checkLog.flush();
+    assertThat(count("select count(*) from pass_check where offline")).isEqualTo(before);
+    String log = output.getAll().substring(logStart);
+    assertThat(log).as("no stack trace, no error logged").doesNotContain("\tat ", " ERROR ", "Exception");
+  }
+
+  @Test
+  void aReportSentAgainIsCountedOnce_inTheLogAndTheDailyReport() throws Exception {
+    Instant at = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.MILLIS);
+    String entry = "{\"checkedAt\":\"" + at + "\",\"status\":\"VALID\",\"kind\":\"INDIVIDUAL\","
+        + "\"wardCode\":\"00004\",\"checkpointId\":\"CHOT-GUI-LAI\",\"location\":\"21.0434,105.8412\"}";
+    String other = "{\"checkedAt\":\"" + at.plusMillis(1) + "\",\"status\":\"EXPIRED\","
+        + "\"checkpointId\":\"CHOT-GUI-LAI\"}";
+    for (String body : List.of("[" + entry + "," + entry + "]", "[" + entry + "," + other + "]", "[" + other + "]")) {
+      assertThat(postOffline(body).getStatusCode()).isEqualTo(HttpStatus.OK);
+      checkLog.flush();
+    }
+
+    assertThat(count("select count(*) from pass_check where checkpoint_id = 'CHOT-GUI-LAI'")).isEqualTo(2);
+    assertThat(jdbc.queryForObject("select location from pass_check where checkpoint_id = 'CHOT-GUI-LAI' "
+        + "and status = 'VALID'", String.class)).isEqualTo("21.0434,105.8412");
+    JsonNode daily = json.readTree(rest.withBasicAuth("giamsat", "test-password")
+        .getForEntity("/api/checks/daily?days=1", String.class).getBody());
+    assertThat(daily.findParents("checkpointId")).filteredOn(n -> "CHOT-GUI-LAI".equals(
+        n.get("checkpointId").asText())).extracting(n -> n.get("status").asText() + "=" + n.get("checks").asLong())
+        .containsExactly("EXPIRED=1", "VALID=1");
+  }
+
+  @Test
+  void aFloodFromOneCheckpointStaysWithinItsDailyQuota() throws Exception {
+    quota.forgetAll();
+    checkLog.flush();
+    Instant start = Instant.now().minusSeconds(60);
+    int batches = OfflineCheckQuota.CHECKPOINT_DAILY / CheckingController.MAX_OFFLINE_BATCH;
+    for (int b = 0; b < batches; b++) {
+      assertThat(postOffline(flood("CHOT-LU", start, b * CheckingController.MAX_OFFLINE_BATCH)).getStatusCode())
+          .isEqualTo(HttpStatus.OK);
+    }
+    ResponseEntity<String> beyond = postOffline(flood("CHOT-LU", start, batches * CheckingController.MAX_OFFLINE_BATCH));
+    assertThat(beyond.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(json.readTree(beyond.getBody()).get("message").asText())
+        .startsWith("Chốt CHOT-LU đã báo quá 5000 lượt kiểm tra ngoại tuyến cho ngày");
+    assertThat(Long.parseLong(beyond.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 86_400L);
+    checkLog.flush();
+    assertThat(count("select count(*) from pass_check where checkpoint_id = 'CHOT-LU'"))
+        .isEqualTo(OfflineCheckQuota.CHECKPOINT_DAILY);
+
+    // Inventing checkpoint ids does not multiply the quota: one sender may report for a few checkpoints only.
+    for (int i = 1; i < OfflineCheckQuota.ADDRESS_CHECKPOINTS; i++) {
+      assertThat(postOffline(flood("CHOT-GIA-" + i, start, 0).replaceFirst("\\},.*", "}]")).getStatusCode())
+          .isEqualTo(HttpStatus.OK);
+    }
+    ResponseEntity<String> invented = postOffline("[{\"checkedAt\":\"" + start + "\",\"status\":\"VALID\","
+        + "\"checkpointId\":\"CHOT-GIA-MOI\"}]");
+    assertThat(invented.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(invented.getBody()).contains("mã chốt khác nhau");
+    quota.forgetAll();
+  }
+
+  private String flood(String checkpoint, Instant start, int first) {
+    StringBuilder body = new StringBuilder("[");
+    for (int i = first; i < first + CheckingController.MAX_OFFLINE_BATCH; i++) {
+      body.append(i == first ? "" : ",").append("{\"checkedAt\":\"").append(start.minusMillis(i))
+          .append("\",\"status\":\"MALFORMED\",\"checkpointId\":\"").append(checkpoint).append("\"}");
+    }
+    return body.append("]").toString();
+  }
+
+  private ResponseEntity<String> postOffline(String body) {
+    return rest.postForEntity("/api/checks/offline", new HttpEntity<>(body, textPlain("application/json")),
+        String.class);
+  }
+
+  private void assertRefused(String body, HttpStatus expected, String messagePart) {
+    ResponseEntity<String> response = postOffline(body);
+    assertThat(response.getStatusCode()).as(body.length() > 200 ? body.substring(0, 200) : body)
+        .isEqualTo(expected);
+    try {
+      String message = json.readTree(response.getBody()).get("message").asText();
+      assertThat(message).as(body.length() > 200 ? body.substring(0, 200) : body).containsIgnoringCase(messagePart);
+      assertThat(response.getBody()).as("nothing sent is echoed").hasSizeLessThan(400).doesNotContain("<b>");
+    } catch (java.io.IOException e) {
+      throw new AssertionError(response.getBody(), e);
+    }
+  }
+
+  private static HttpHeaders textPlain(String contentType) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+    return headers;
   }
 
   @Test
