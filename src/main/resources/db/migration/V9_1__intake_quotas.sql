@@ -14,7 +14,7 @@ create index staff_list_submission_received_idx on staff_list_submission (receiv
 
 -- What was dropped unstored: source is the sender address, the mailbox or the application of an upload link.
 create table staff_list_drop (
-  day          date not null,
+  drop_day     date not null,
   channel      varchar(6) not null,
   source       varchar(320) not null,
   reason       varchar(20) not null,
@@ -23,6 +23,6 @@ create table staff_list_drop (
   first_at     timestamp with time zone not null,
   last_at      timestamp with time zone not null,
   last_sha256  varchar(64),
-  primary key (day, channel, source, reason),
+  primary key (drop_day, channel, source, reason),
   constraint staff_list_drop_channel_check check (channel in ('MAIL', 'UPLOAD'))
 );

@@ -127,12 +127,12 @@ public class StaffListSubmissions {
     String key = truncate(source == null ? "" : source.toLowerCase(java.util.Locale.ROOT), 320);
     OffsetDateTime now = OffsetDateTime.now();
     String update = "update staff_list_drop set drop_count = drop_count + 1, total_bytes = total_bytes + ?, "
-        + "last_at = ?, last_sha256 = ? where day = ? and channel = ? and source = ? and reason = ?";
+        + "last_at = ?, last_sha256 = ? where drop_day = ? and channel = ? and source = ? and reason = ?";
     if (jdbc.update(update, bytes, now, sha256, day, channel.name(), key, reason.name()) > 0) {
       return;
     }
     try {
-      jdbc.update("insert into staff_list_drop (day, channel, source, reason, drop_count, total_bytes, first_at, "
+      jdbc.update("insert into staff_list_drop (drop_day, channel, source, reason, drop_count, total_bytes, first_at, "
           + "last_at, last_sha256) values (?, ?, ?, ?, 1, ?, ?, ?, ?)", day, channel.name(), key, reason.name(),
           bytes, now, now, sha256);
     } catch (DuplicateKeyException e) {
