@@ -92,6 +92,9 @@ public class MailIntake {
     props.put("mail." + protocol + ".connectiontimeout", "10000");
     props.put("mail." + protocol + ".timeout", String.valueOf(readTimeout));
     props.put("mail." + protocol + ".writetimeout", String.valueOf(readTimeout));
+    // BODY.PEEK: fetching a body must not flag the mail \Seen; only a processed mail is (a mail cut by the poll
+    // time box, or whose processing failed, would otherwise never be read again).
+    props.put("mail." + protocol + ".peek", "true");
     Store store = Session.getInstance(props).getStore(protocol);
     store.connect(endpoint.host(), endpoint.port(), mailbox.address(), mailbox.password());
     int processed = 0;
