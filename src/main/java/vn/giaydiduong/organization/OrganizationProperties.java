@@ -19,8 +19,8 @@ public record OrganizationProperties(String listReminderAfter, String listCloseA
    * Mailboxes polled over IMAP; each ward mailbox has its own password (a Gmail app password in 2021).
    * {@code messageTimeout} bounds the download of one mail, {@code mailboxTimeout} one poll of one mailbox (what is
    * left waits, unseen, for the next poll). Anyone can write to a ward mailbox: at most {@code senderDailyLimit}
-   * mails of one sender address and {@code mailboxDailyLimit} mails of one mailbox are stored in 24 hours, a mail
-   * keeps at most {@code maxAttachments} attachments; the rest is counted, not stored.
+   * mails of one sender address and {@code mailboxDailyLimit} mails of one mailbox are stored in 24 hours (the rest
+   * is counted, not stored); a mail or upload of more than {@code maxAttachments} files is refused as a whole.
    */
   public record MailIntake(boolean enabled, Duration pollInterval, String host, int port, boolean ssl,
       List<Mailbox> mailboxes, @DefaultValue("PT1M") Duration messageTimeout,
