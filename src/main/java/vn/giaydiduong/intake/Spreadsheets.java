@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
@@ -51,6 +52,18 @@ public final class Spreadsheets {
   static final int MAX_ZIP_ENTRIES = 200;
   /** XML compresses about 10 to 30 times; beyond 100 times it is padding, not a list (POI's own default too). */
   static final int MAX_INFLATE_RATIO = 100;
+
+  /** The largest part of any list's workbook: above the staff list's 32 MB bound, far below POI's default 4 GB. */
+  static final long MAX_PART_BYTES = 32L * 1024 * 1024;
+
+  static {
+    // POI's own zip-bomb guards, behind checkZip, for every package POI opens in this JVM (they are static):
+    // the same ratio and entry count, and a part size bound instead of POI's 4 GB default.
+    ZipSecureFile.setMinInflateRatio(1.0 / MAX_INFLATE_RATIO);
+    ZipSecureFile.setMaxFileCount(MAX_ZIP_ENTRIES);
+    ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+    ZipSecureFile.setMaxTextSize(MAX_PART_BYTES);
+  }
 
   /**
    * What one kind of list may be: {@code maxItems} people or households below at most {@code extraRows} title and

@@ -1,14 +1,18 @@
 package vn.giaydiduong.organization;
 
 import jakarta.mail.Address;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
@@ -16,10 +20,8 @@ import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -29,10 +31,16 @@ import vn.giaydiduong.organization.OrganizationProperties.Mailbox;
 import vn.giaydiduong.organization.StaffListSubmissions.IncomingFile;
 
 /**
- * Polls the ward mailboxes over IMAP for organizations' staff lists. Mail is never deleted: a processed mail is
- * flagged \Seen and stays in the mailbox (and in the database, with its attachments). A mail whose processing
- * failed (e.g. the database was down) stays unseen and is tried again at the next poll; one processed already is
- * recognised by its Message-ID and skipped, so polling twice processes nothing twice.
+ * Polls the ward mailboxes over IMAP for organizations' staff lists. Anyone can write to a ward mailbox, so each
+ * mail is boxed before its body is read: over the mailbox's or the sender's daily quota it is only counted; over
+ * the size limit (RFC822.SIZE) it is refused from its structure (names and sizes of the attachments), never
+ * downloaded; its download is bounded in time, and so is the poll of each mailbox, so one large or slow mail
+ * does not hold the intake of the other wards. One mailbox that fails (unreachable, wrong password) is logged
+ * and the next one polled.
+ *
+ * <p>Mail is never deleted. A mail is flagged \Seen only once it was stored, refused with a record, or counted
+ * over a quota; one whose processing failed otherwise (e.g. the database was down) stays unseen and is tried
+ * again at the next poll. One processed already is recognised by its Message-ID and skipped.
  */
 public class MailIntake {
 
@@ -41,17 +49,25 @@ public class MailIntake {
   }
 
   private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
+  /** Nested multiparts deeper than this are not a mail client's doing. */
+  private static final int MAX_DEPTH = 8;
 
   private final ImapEndpoint endpoint;
   private final List<Mailbox> mailboxes;
   private final StaffListIntake intake;
   private final long maxBytes;
+  private final int maxAttachments;
+  private final Duration messageTimeout;
+  private final Duration mailboxTimeout;
 
   public MailIntake(ImapEndpoint endpoint, OrganizationProperties properties, StaffListIntake intake) {
     this.endpoint = endpoint;
     this.mailboxes = properties.mailIntake().mailboxes();
     this.intake = intake;
     this.maxBytes = properties.uploadMaxBytes();
+    this.maxAttachments = properties.mailIntake().maxAttachments();
+    this.messageTimeout = properties.mailIntake().messageTimeout();
+    this.mailboxTimeout = properties.mailIntake().mailboxTimeout();
   }
 
   @Scheduled(fixedDelayString = "${giaydiduong.organization.mail-intake.poll-interval}",
@@ -61,17 +77,24 @@ public class MailIntake {
       try {
         poll(mailbox);
       } catch (MessagingException | RuntimeException e) {
+        // Expected failures of one mailbox (network, password): one line, no stack trace, on to the next.
         log.warn("Could not poll mailbox {}: {}", mailbox.address(), e.toString());
       }
     }
   }
 
-  /** Processes the unseen mail of one mailbox; returns how many mails were processed. */
+  /** Processes the unseen mail of one mailbox, within the mailbox time box; returns how many were processed. */
   public int poll(Mailbox mailbox) throws MessagingException {
+    long pollDeadline = System.nanoTime() + mailboxTimeout.toNanos();
     String protocol = endpoint.ssl() ? "imaps" : "imap";
     Properties props = new Properties();
+    long readTimeout = Math.min(messageTimeout.toMillis(), 60_000);
     props.put("mail." + protocol + ".connectiontimeout", "10000");
-    props.put("mail." + protocol + ".timeout", "60000");
+    props.put("mail." + protocol + ".timeout", String.valueOf(readTimeout));
+    props.put("mail." + protocol + ".writetimeout", String.valueOf(readTimeout));
+    // BODY.PEEK: fetching a body must not flag the mail \Seen; only a processed mail is (a mail cut by the poll
+    // time box, or whose processing failed, would otherwise never be read again).
+    props.put("mail." + protocol + ".peek", "true");
     Store store = Session.getInstance(props).getStore(protocol);
     store.connect(endpoint.host(), endpoint.port(), mailbox.address(), mailbox.password());
     int processed = 0;
@@ -79,18 +102,40 @@ public class MailIntake {
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_WRITE);
       try {
-        for (Message message : inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
+        Message[] unseen = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+        // Headers, size and structure in one round trip; bodies are fetched only for mail within the limits.
+        FetchProfile profile = new FetchProfile();
+        profile.add(FetchProfile.Item.ENVELOPE);
+        profile.add(FetchProfile.Item.SIZE);
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        inbox.fetch(unseen, profile);
+        for (int i = 0; i < unseen.length; i++) {
+          if (System.nanoTime() > pollDeadline) {
+            log.warn("Mailbox {}: poll time box of {} used up, {} mails left for the next poll", mailbox.address(),
+                mailboxTimeout, unseen.length - i);
+            break;
+          }
+          Message message = unseen[i];
           try {
-            process(mailbox, (MimeMessage) message);
+            process(mailbox, inbox, (MimeMessage) message, pollDeadline);
             message.setFlag(Flags.Flag.SEEN, true);
             processed++;
-          } catch (MessagingException | IOException | RuntimeException e) {
+          } catch (PollTimeout e) {
+            log.warn("Mailbox {}: poll time box of {} used up in mail {}, it and {} more left for the next poll",
+                mailbox.address(), mailboxTimeout, message.getMessageNumber(), unseen.length - i - 1);
+            break;
+          } catch (FolderClosedException | StoreClosedException e) {
+            throw e; // the connection is gone: the rest of this mailbox waits for the next poll
+          } catch (MessagingException | RuntimeException e) {
+            // E.g. the database is down: the mail stays unseen, the next one may still go through.
             log.warn("Mail {} in {} not processed, will be tried again: {}", message.getMessageNumber(),
                 mailbox.address(), e.toString());
           }
         }
       } finally {
-        inbox.close(false); // never expunge
+        if (inbox.isOpen()) {
+          inbox.close(false); // never expunge
+        }
       }
     } finally {
       store.close();
@@ -98,23 +143,158 @@ public class MailIntake {
     return processed;
   }
 
-  private void process(Mailbox mailbox, MimeMessage message) throws MessagingException, IOException {
-    String messageId = message.getMessageID() != null ? message.getMessageID() : contentId(message);
-    Address[] from = message.getFrom();
-    String sender = from != null && from.length > 0 && from[0] instanceof InternetAddress a ? a.getAddress() : null;
-    List<IncomingFile> files = new ArrayList<>();
-    collectAttachments(message, files);
-    intake.receiveMail(messageId, mailbox.address(), sender, message.getSubject(), files).ifPresent(outcome ->
-        log.info("Mail {} from {} in {}: {} {}", messageId, sender, mailbox.address(), outcome.status(),
-            outcome.reference() == null ? "" : outcome.reference()));
+  private void process(Mailbox mailbox, Folder inbox, MimeMessage message, long pollDeadline)
+      throws MessagingException {
+    String messageId = messageId(inbox, message);
+    String sender = null;
+    String subject = null;
+    try {
+      Address[] from = message.getFrom();
+      sender = from != null && from.length > 0 && from[0] instanceof InternetAddress a ? a.getAddress() : null;
+      subject = message.getSubject();
+    } catch (MessagingException e) {
+      log.info("Mail {} in {}: unreadable sender or subject: {}", messageId, mailbox.address(), e.toString());
+    }
+    if (intake.alreadyReceived(messageId)) {
+      return;
+    }
+    long size = Math.max(message.getSize(), 0);
+    var overQuota = intake.mailOverQuota(mailbox.address(), sender);
+    if (overQuota.isPresent()) {
+      intake.dropMail(mailbox.address(), sender, overQuota.get(), size, messageId);
+      return;
+    }
+    var outcome = receive(mailbox, message, messageId, sender, subject, size, pollDeadline);
+    if (outcome.isPresent()) {
+      log.info("Mail {} from {} in {}: {} {}", messageId, sender, mailbox.address(), outcome.get().status(),
+          outcome.get().reference() == null ? "" : outcome.get().reference());
+    }
   }
 
-  /** Attachments as sent; one larger than the limit is recorded by name and size but not downloaded. */
-  private void collectAttachments(Part part, List<IncomingFile> files) throws MessagingException, IOException {
+  private java.util.Optional<StaffListIntake.Outcome> receive(Mailbox mailbox, MimeMessage message, String messageId,
+      String sender, String subject, long size, long pollDeadline) throws MessagingException {
+    List<Attachment> parts = new ArrayList<>();
+    try {
+      collectAttachments(message, parts, 0);
+    } catch (MessagingException | IOException | RuntimeException e) {
+      if (e instanceof FolderClosedException || e instanceof StoreClosedException) {
+        throw (MessagingException) e;
+      }
+      return malformed(mailbox, messageId, sender, subject, e);
+    }
+    List<String> refusals = intake.structureProblems(parts.stream().map(Attachment::unread).toList(), size);
+    if (!refusals.isEmpty()) {
+      // Refused from the structure alone: names and sizes say why, nothing is downloaded.
+      return intake.refuseMail(messageId, mailbox.address(), sender, subject, refusals,
+          parts.stream().limit(maxAttachments).map(Attachment::unread).toList());
+    }
+    long messageDeadline = System.nanoTime() + messageTimeout.toNanos();
+    List<IncomingFile> files = new ArrayList<>();
+    long downloaded = 0;
+    try {
+      for (Attachment a : parts) {
+        IncomingFile f = a.estimatedSize() > maxBytes || downloaded > maxBytes ? a.unread() : a.read(maxBytes,
+            messageDeadline, pollDeadline);
+        downloaded += f.size();
+        files.add(f);
+      }
+    } catch (PollTimeout e) {
+      throw e;
+    } catch (MessageTimeout e) {
+      log.warn("Mail {} from {} in {}: download not done within {}, refused", messageId, sender, mailbox.address(),
+          messageTimeout);
+      return intake.refuseMail(messageId, mailbox.address(), sender, subject, List.of("Thư tải về quá chậm (quá "
+          + messageTimeout.toSeconds() + " giây) nên chưa được xử lý. Hãy gửi lại thư, nếu có thể với tệp nhỏ "
+          + "hơn (nén ảnh chụp, gửi tài liệu dạng PDF)."), parts.stream().map(Attachment::unread).toList());
+    } catch (MessagingException | IOException | RuntimeException e) {
+      if (e instanceof FolderClosedException || e instanceof StoreClosedException) {
+        throw (MessagingException) e;
+      }
+      return malformed(mailbox, messageId, sender, subject, e);
+    }
+    return intake.receiveMail(messageId, mailbox.address(), sender, subject, files);
+  }
+
+  /** A mail whose structure or encoding is broken: refused with a record, so it is not retried forever. */
+  private java.util.Optional<StaffListIntake.Outcome> malformed(Mailbox mailbox, String messageId, String sender,
+      String subject, Exception e) {
+    log.warn("Mail {} from {} in {} is malformed, refused: {}", messageId, sender, mailbox.address(), e.toString());
+    return intake.refuseMail(messageId, mailbox.address(), sender, subject, List.of("Thư bị lỗi định dạng (tệp đính "
+        + "kèm hỏng hoặc mã hóa sai) nên không đọc được. Hãy gửi lại thư với tệp đính kèm bằng một chương trình "
+        + "thư thông dụng."), List.of());
+  }
+
+  /**
+   * The Message-ID, or for mail without one a stand-in from the IMAP UID (stable with UIDVALIDITY), so a repeat is
+   * still recognised without downloading the mail.
+   */
+  private static String messageId(Folder inbox, MimeMessage message) throws MessagingException {
+    String id = message.getMessageID();
+    if (id != null && !id.isBlank()) {
+      return id;
+    }
+    UIDFolder uids = (UIDFolder) inbox;
+    return "<" + uids.getUID(message) + "." + uids.getUIDValidity() + "." + inbox.getStore().getURLName()
+        .getUsername() + "@uid.giaydiduong>";
+  }
+
+  /** An attachment found in the mail's structure, not downloaded yet. */
+  private record Attachment(Part part, String filename, String contentType, long estimatedSize) {
+
+    IncomingFile unread() {
+      return new IncomingFile(filename, contentType, estimatedSize, null);
+    }
+
+    /** Downloads at most {@code maxBytes + 1}, in the IMAP client's chunks, checking the deadline between them. */
+    IncomingFile read(long maxBytes, long messageDeadline, long pollDeadline) throws MessagingException, IOException {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[16 * 1024];
+      try (InputStream in = part.getInputStream()) {
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          long now = System.nanoTime();
+          if (now > pollDeadline) {
+            throw new PollTimeout(); // not this mail's fault: it waits, unseen, for the next poll
+          }
+          if (now > messageDeadline) {
+            throw new MessageTimeout();
+          }
+          out.write(buffer, 0, n);
+          if (out.size() > maxBytes) {
+            return new IncomingFile(filename, contentType, out.size(), null);
+          }
+        }
+      }
+      return new IncomingFile(filename, contentType, out.size(), out.toByteArray());
+    }
+  }
+
+  private static final class MessageTimeout extends RuntimeException {
+    MessageTimeout() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final class PollTimeout extends RuntimeException {
+    PollTimeout() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * The attachments from the IMAP BODYSTRUCTURE, without their content; at most one more than allowed is listed.
+   */
+  private void collectAttachments(Part part, List<Attachment> files, int depth)
+      throws MessagingException, IOException {
+    if (files.size() > maxAttachments) {
+      return;
+    }
     if (part.isMimeType("multipart/*")) {
+      if (depth >= MAX_DEPTH) {
+        throw new MessagingException("multipart nested deeper than " + MAX_DEPTH);
+      }
       Multipart multipart = (Multipart) part.getContent();
       for (int i = 0; i < multipart.getCount(); i++) {
-        collectAttachments(multipart.getBodyPart(i), files);
+        collectAttachments(multipart.getBodyPart(i), files, depth + 1);
       }
       return;
     }
@@ -125,27 +305,7 @@ public class MailIntake {
     filename = filename == null ? "tep-dinh-kem" : MimeUtility.decodeText(filename);
     String contentType = part.getContentType() == null ? null : part.getContentType().split(";")[0].strip();
     // IMAP reports the encoded size: base64 lines of 76 characters + CRLF carry 57 bytes.
-    long encoded = part.getSize();
-    if (encoded > maxBytes * 78 / 57 + 1024) {
-      files.add(new IncomingFile(filename, contentType, encoded * 57 / 78, null));
-      return;
-    }
-    try (InputStream in = part.getInputStream()) {
-      byte[] content = in.readNBytes((int) maxBytes + 1);
-      files.add(content.length > maxBytes ? new IncomingFile(filename, contentType, content.length, null)
-          : new IncomingFile(filename, contentType, content.length, content));
-    }
-  }
-
-  /** A stand-in Message-ID for mail without one: the hash of the whole mail, so a repeat is still recognised. */
-  private static String contentId(MimeMessage message) throws MessagingException, IOException {
-    ByteArrayOutputStream raw = new ByteArrayOutputStream();
-    message.writeTo(raw);
-    try {
-      return "<" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.toByteArray()))
-          + "@sha256.giaydiduong>";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    long encoded = Math.max(part.getSize(), 0);
+    files.add(new Attachment(part, filename, contentType, encoded * 57 / 78));
   }
 }

@@ -1,5 +1,6 @@
 package vn.giaydiduong.organization;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import vn.giaydiduong.intake.StaffListParser;
 import vn.giaydiduong.intake.StaffMember;
 import vn.giaydiduong.mail.Mailer;
 import vn.giaydiduong.organization.StaffListSubmissions.Channel;
+import vn.giaydiduong.organization.StaffListSubmissions.DropReason;
 import vn.giaydiduong.organization.StaffListSubmissions.IncomingFile;
 import vn.giaydiduong.organization.StaffListSubmissions.Status;
 import vn.giaydiduong.pass.ApplicationStore;
@@ -28,7 +30,8 @@ import vn.giaydiduong.process.ProcessVariables;
 
 /**
  * Receives a staff list, by mail or upload alike: finds the registration, checks the files and the list, keeps
- * everything it received, and hands an acceptable list to the waiting process instance (message
+ * an accepted list with its documents (of anything else a bounded record, see {@link StaffListSubmissions}),
+ * and hands an acceptable list to the waiting process instance (message
  * {@value #MESSAGE}, correlated by the reference). Whatever is wrong is answered in Vietnamese, naming the file,
  * row and column; a refused list leaves the process waiting for a corrected one.
  */
@@ -89,6 +92,103 @@ public class StaffListIntake {
   }
 
   /**
+   * Why a mail from {@code sender} to {@code mailbox} is not even stored, if it is over a quota: the mailbox's
+   * first (a flood from many forged senders), then the sender's. Checked before its body is downloaded.
+   */
+  public Optional<DropReason> mailOverQuota(String mailbox, String sender) {
+    var limits = properties.mailIntake();
+    OffsetDateTime dayAgo = OffsetDateTime.now().minusDays(1);
+    if (submissions.mailTo(mailbox, dayAgo) >= limits.mailboxDailyLimit()) {
+      return Optional.of(DropReason.MAILBOX_QUOTA);
+    }
+    if (submissions.mailFrom(sender, dayAgo) >= limits.senderDailyLimit()) {
+      return Optional.of(DropReason.SENDER_QUOTA);
+    }
+    return Optional.empty();
+  }
+
+  /** Counts a mail over a quota: no record of its own, no answer (the sender may be forged). */
+  public void dropMail(String mailbox, String sender, DropReason reason, long bytes, String messageId) {
+    String source = reason == DropReason.MAILBOX_QUOTA ? mailbox : sender == null ? "<không có người gửi>" : sender;
+    submissions.recordDrop(Channel.MAIL, source, reason, bytes,
+        StaffListSubmissions.sha256(String.valueOf(messageId).getBytes(StandardCharsets.UTF_8)));
+    log.info("Mail {} from {} to {} dropped unstored: {}", messageId, sender, mailbox, reason);
+  }
+
+  /** Why the link of {@code applicationId} takes no upload now; checked before the files are looked at. */
+  public record UploadRefusal(int httpStatus, DropReason reason, String message) {
+  }
+
+  public Optional<UploadRefusal> uploadRefusal(long applicationId) {
+    String reference = ProcessVariables.reference(applicationId);
+    if (submissions.listAcceptedOrClosed(applicationId) || !isWaitingForList(applicationId)) {
+      return Optional.of(new UploadRefusal(422, DropReason.LINK_DEAD, notWaiting(reference)));
+    }
+    var limits = properties.upload();
+    if (submissions.uploads(applicationId, null) >= limits.totalLimit()) {
+      return Optional.of(new UploadRefusal(429, DropReason.LINK_TOTAL_QUOTA, "Hồ sơ " + reference + " đã gửi "
+          + limits.totalLimit() + " lần qua đường dẫn này, là số lần tối đa. Hãy liên hệ UBND phường hoặc cảnh sát "
+          + "khu vực để được hướng dẫn."));
+    }
+    if (submissions.uploads(applicationId, OffsetDateTime.now().minusDays(1)) >= limits.dailyLimit()) {
+      return Optional.of(new UploadRefusal(429, DropReason.LINK_DAILY_QUOTA, "Hồ sơ " + reference + " đã gửi "
+          + limits.dailyLimit() + " lần trong 24 giờ qua, là số lần tối đa mỗi ngày. Hãy kiểm tra kỹ tệp theo "
+          + "các lỗi đã báo rồi gửi lại vào ngày mai."));
+    }
+    return Optional.empty();
+  }
+
+  /** Counts an upload the link did not take. */
+  public void dropUpload(long applicationId, UploadRefusal refusal, long bytes) {
+    submissions.recordDrop(Channel.UPLOAD, ProcessVariables.reference(applicationId), refusal.reason(), bytes, null);
+    log.info("Upload for {} dropped unstored: {}", ProcessVariables.reference(applicationId), refusal.reason());
+  }
+
+  public boolean alreadyReceived(String messageId) {
+    return submissions.exists(messageId);
+  }
+
+  /**
+   * Refuses a mail that was not read whole (over the size limit, too slow, malformed): a bounded record, and the
+   * usual answer (to a matched registration's sender; for unmatched mail within the daily bound).
+   */
+  public Optional<Outcome> refuseMail(String messageId, String mailbox, String sender, String subject,
+      List<String> problems, List<IncomingFile> files) {
+    if (submissions.exists(messageId)) {
+      return Optional.empty();
+    }
+    Optional<Long> registration = registrationIn(subject);
+    Status status = registration.isPresent() ? Status.REFUSED : Status.UNMATCHED;
+    long id = submissions.store(Channel.MAIL, messageId, mailbox, sender, subject, registration.orElse(null),
+        status, String.join("\n", problems), null, files);
+    String reference = registration.map(ProcessVariables::reference).orElse(null);
+    if (registration.isPresent() || mayAnswerUnmatched(sender)) {
+      replyToSender(id, sender, messageId, subject, reference, problems);
+    }
+    return Optional.of(new Outcome(status, reference, 0, problems));
+  }
+
+  /**
+   * Why a mail is refused from its structure alone (attachments' names and sizes, {@code messageBytes} as IMAP
+   * reports it), before anything is downloaded; empty if it may be downloaded.
+   */
+  public List<String> structureProblems(List<IncomingFile> files, long messageBytes) {
+    int maxFiles = properties.mailIntake().maxAttachments();
+    if (files.size() > maxFiles) {
+      return List.of(tooManyFiles(maxFiles));
+    }
+    long max = properties.uploadMaxBytes();
+    List<String> problems = new ArrayList<>(files.stream().filter(f -> f.size() > max)
+        .map(f -> tooLarge(f, max)).toList());
+    if (problems.isEmpty() && messageBytes > properties.maxMessageBytes()) {
+      problems.add("Thư lớn khoảng " + megabytes(messageBytes) + " MB, vượt giới hạn "
+          + megabytes(properties.maxMessageBytes()) + " MB một thư: hãy nén ảnh chụp hoặc gửi tài liệu thành "
+          + "nhiều thư.");
+    }
+    return problems;
+  }
+
+  /**
    * Receives a mail. Returns empty if this Message-ID was received before (polled twice): it is processed once.
    */
   public Optional<Outcome> receiveMail(String messageId, String mailbox, String sender, String subject,
@@ -124,8 +224,7 @@ public class StaffListIntake {
     List<String> problems = new ArrayList<>();
     List<StaffMember> members = List.of();
     if (!isWaitingForList(applicationId)) {
-      problems.add("Hồ sơ " + reference + " không còn chờ danh sách: danh sách đã được nhận, hoặc hồ sơ đã "
-          + "đóng vì quá hạn. Nếu cần, hãy liên hệ UBND phường hoặc cảnh sát khu vực.");
+      problems.add(notWaiting(reference));
     } else {
       problems.addAll(fileProblems(files));
       if (problems.isEmpty()) {
@@ -163,6 +262,11 @@ public class StaffListIntake {
     return new Outcome(Status.REFUSED, reference, 0, problems);
   }
 
+  private static String notWaiting(String reference) {
+    return "Hồ sơ " + reference + " không còn chờ danh sách: danh sách đã được nhận, hoặc hồ sơ đã đóng vì quá "
+        + "hạn. Nếu cần, hãy liên hệ UBND phường hoặc cảnh sát khu vực.";
+  }
+
   /** The list as the process takes it: readable, and no longer than the registration asked for. */
   public List<StaffMember> check(Organization organization, String filename, byte[] content) {
     List<StaffMember> members = parser.parse(filename, content);
@@ -177,12 +281,18 @@ public class StaffListIntake {
   private List<String> fileProblems(List<IncomingFile> files) {
     List<String> problems = new ArrayList<>();
     long max = properties.uploadMaxBytes();
+    int maxFiles = properties.mailIntake().maxAttachments();
+    if (files.size() > maxFiles) {
+      // A submission of thousands of tiny files is refused as a whole, before any is looked at.
+      return List.of(tooManyFiles(maxFiles));
+    }
     long total = 0;
     for (IncomingFile f : files) {
       total += f.size();
-      if (f.content() == null || f.size() > max) {
-        problems.add("Tệp \"" + f.filename() + "\" lớn khoảng " + megabytes(f.size()) + " MB, vượt giới hạn "
-            + megabytes(max) + " MB cho cả danh sách và tài liệu: hãy nén ảnh chụp hoặc gửi bản PDF nhỏ hơn.");
+      if (f.size() > max) {
+        problems.add(tooLarge(f, max));
+      } else if (f.content() == null) {
+        continue; // not downloaded as the files before it used up the limit: the total says so below
       } else {
         FileTypes.problem(f.filename(), f.content()).ifPresent(problems::add);
       }
@@ -201,6 +311,17 @@ public class StaffListIntake {
     return problems;
   }
 
+  private static String tooLarge(IncomingFile f, long max) {
+    return "Tệp \"" + f.filename() + "\" lớn khoảng " + megabytes(f.size()) + " MB, vượt giới hạn " + megabytes(max)
+        + " MB cho cả danh sách và tài liệu: hãy nén ảnh chụp hoặc gửi bản PDF nhỏ hơn.";
+  }
+
+  private static String tooManyFiles(int max) {
+    // A mail's attachments are listed up to one more than allowed: "more than", not the count.
+    return "Có hơn " + max + " tệp gửi kèm, quá số tệp tối đa một lần gửi: "
+        + "hãy gửi một tệp danh sách cùng các tài liệu cần thiết, hoặc gộp ảnh chụp thành một tệp PDF.";
+  }
+
   private static String megabytes(long bytes) {
     return String.valueOf(Math.round(bytes / 1024.0 / 1024.0 * 10) / 10.0);
   }
@@ -208,7 +329,7 @@ public class StaffListIntake {
   /**
    * Anyone can write to a ward mailbox, so answers to mail that matches no registration are bounded: never to
    * an automatic sender (a mail loop with another autoresponder), and at most a few a day to one address (the
-   * mailbox must not become a way to send mail to third parties). The mail is stored either way.
+   * mailbox must not become a way to send mail to third parties). The mail is recorded either way.
    */
   private boolean mayAnswerUnmatched(String sender) {
     if (sender == null || AUTOMATIC_SENDER.matcher(sender).find()) {

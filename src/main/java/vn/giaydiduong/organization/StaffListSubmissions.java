@@ -1,17 +1,25 @@
 package vn.giaydiduong.organization;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every mail and upload that brought a staff list, with its files, kept whatever became of it: refused and
- * unmatched mail stays here for the ward to look at, and nothing is ever deleted from the mailbox.
+ * Every mail and upload that brought a staff list. Only an accepted submission keeps its files: anyone can write
+ * to a ward mailbox, so a refused or unmatched one keeps a bounded record (who, when, why, file names, sizes,
+ * SHA-256), enough to answer "what did you do with my mail". A submission over a quota keeps only a counter
+ * ({@link #recordDrop}). Nothing is ever deleted from the mailbox.
  */
 @Repository
 public class StaffListSubmissions {
@@ -23,6 +31,14 @@ public class StaffListSubmissions {
   /** A file as received; {@code content} is null when it was too large to download. */
   public record IncomingFile(String filename, String contentType, long size, byte[] content) {
   }
+
+  /** Why a submission was dropped unstored. */
+  public enum DropReason { SENDER_QUOTA, MAILBOX_QUOTA, LINK_DAILY_QUOTA, LINK_TOTAL_QUOTA, LINK_DEAD }
+
+  /** File records kept per submission; a mail with more attachments is refused, and the rest is not listed. */
+  static final int MAX_FILE_RECORDS = 50;
+  /** Characters of the answer kept with a refused submission (at most 100 problems are listed anyway). */
+  static final int MAX_PROBLEM_CHARS = 8000;
 
   public record StoredFile(long id, long submissionId, String filename, long size, boolean staffList) {
   }
@@ -38,6 +54,11 @@ public class StaffListSubmissions {
         messageId) > 0;
   }
 
+  /**
+   * Stores a submission in one transaction (never a submission without its file records). The files' content
+   * only for an accepted one.
+   */
+  @Transactional
   public long store(Channel channel, String messageId, String mailbox, String sender, String subject,
       Long applicationId, Status status, String problem, Integer rowCount, List<IncomingFile> files) {
     var key = new GeneratedKeyHolder();
@@ -46,24 +67,85 @@ public class StaffListSubmissions {
           + "mailbox, sender, subject, application_id, status, problem, row_count, received_at) "
           + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
       ps.setString(1, channel.name());
-      ps.setString(2, messageId);
-      ps.setString(3, mailbox);
+      ps.setString(2, truncate(messageId, 998));
+      ps.setString(3, truncate(mailbox, 254));
       ps.setString(4, truncate(sender, 320));
       ps.setString(5, truncate(subject, 1000));
       ps.setObject(6, applicationId);
       ps.setString(7, status.name());
-      ps.setString(8, problem);
+      ps.setString(8, truncate(problem, MAX_PROBLEM_CHARS));
       ps.setObject(9, rowCount);
       ps.setObject(10, OffsetDateTime.now());
       return ps;
     }, key);
     long id = Objects.requireNonNull(key.getKey()).longValue();
-    for (IncomingFile f : files) {
+    for (IncomingFile f : files.subList(0, Math.min(files.size(), MAX_FILE_RECORDS))) {
       jdbc.update("insert into staff_list_file (submission_id, filename, content_type, size_bytes, staff_list, "
-              + "content) values (?, ?, ?, ?, ?, ?)", id, truncate(f.filename(), 255), truncate(f.contentType(), 255),
-          f.size(), vn.giaydiduong.intake.FileTypes.isStaffList(f.filename()), f.content());
+              + "content, sha256) values (?, ?, ?, ?, ?, ?, ?)", id, truncate(f.filename() == null ? "" : f.filename(),
+              255), truncate(f.contentType(), 255), f.size(), vn.giaydiduong.intake.FileTypes.isStaffList(f.filename()),
+          status == Status.ACCEPTED ? f.content() : null, f.content() == null ? null : sha256(f.content()));
     }
     return id;
+  }
+
+  /** Mail from {@code sender} stored since {@code since}, whatever became of it. */
+  public int mailFrom(String sender, OffsetDateTime since) {
+    return sender == null
+        ? jdbc.queryForObject("select count(*) from staff_list_submission where channel = 'MAIL' and sender is null "
+            + "and received_at >= ?", Integer.class, since)
+        : jdbc.queryForObject("select count(*) from staff_list_submission where channel = 'MAIL' "
+            + "and lower(sender) = lower(?) and received_at >= ?", Integer.class, sender, since);
+  }
+
+  /** Mail to {@code mailbox} stored since {@code since}. */
+  public int mailTo(String mailbox, OffsetDateTime since) {
+    return jdbc.queryForObject("select count(*) from staff_list_submission where channel = 'MAIL' and mailbox = ? "
+        + "and received_at >= ?", Integer.class, mailbox, since);
+  }
+
+  /** Uploads through the links of {@code applicationId} since {@code since} (null: ever). */
+  public int uploads(long applicationId, OffsetDateTime since) {
+    return jdbc.queryForObject("select count(*) from staff_list_submission where channel = 'UPLOAD' "
+        + "and application_id = ? and received_at >= ?", Integer.class, applicationId,
+        since == null ? OffsetDateTime.parse("2000-01-01T00:00Z") : since);
+  }
+
+  /** Whether the registration is done with lists: one was accepted, or it was closed. */
+  public boolean listAcceptedOrClosed(long applicationId) {
+    return jdbc.queryForObject("select count(*) from staff_list_submission where application_id = ? "
+        + "and status = 'ACCEPTED'", Integer.class, applicationId) > 0
+        || jdbc.queryForObject("select count(*) from organization_registration where application_id = ? "
+        + "and closed_at is not null", Integer.class, applicationId) > 0;
+  }
+
+  /**
+   * Counts a submission dropped unstored: one row per channel, source, reason and day, however many come, so a
+   * flood costs no storage. {@code sha256} identifies the last one (a file's or the mail's Message-ID's hash).
+   */
+  public void recordDrop(Channel channel, String source, DropReason reason, long bytes, String sha256) {
+    LocalDate day = LocalDate.now();
+    String key = truncate(source == null ? "" : source.toLowerCase(java.util.Locale.ROOT), 320);
+    OffsetDateTime now = OffsetDateTime.now();
+    String update = "update staff_list_drop set drop_count = drop_count + 1, total_bytes = total_bytes + ?, "
+        + "last_at = ?, last_sha256 = ? where drop_day = ? and channel = ? and source = ? and reason = ?";
+    if (jdbc.update(update, bytes, now, sha256, day, channel.name(), key, reason.name()) > 0) {
+      return;
+    }
+    try {
+      jdbc.update("insert into staff_list_drop (drop_day, channel, source, reason, drop_count, total_bytes, first_at, "
+          + "last_at, last_sha256) values (?, ?, ?, ?, 1, ?, ?, ?, ?)", day, channel.name(), key, reason.name(),
+          bytes, now, now, sha256);
+    } catch (DuplicateKeyException e) {
+      jdbc.update(update, bytes, now, sha256, day, channel.name(), key, reason.name()); // inserted in between
+    }
+  }
+
+  public static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** How many answers went to {@code sender} about unmatched mail since {@code since}. */

@@ -31,7 +31,9 @@ import vn.giaydiduong.process.ProcessVariables;
 /**
  * The organization's side, without login: the staff list templates, the upload page opened by the secret link of
  * the confirmation mail, and the print bundle opened by the link of the delivery mail. A wrong or old link
- * answers like an unknown page, telling nothing about which registrations exist.
+ * answers like an unknown page, telling nothing about which registrations exist. A valid link takes a bounded
+ * number of uploads and none once the list was accepted or the registration closed
+ * ({@link StaffListIntake#uploadRefusal}).
  */
 @RestController
 public class StaffListUploadController {
@@ -84,6 +86,15 @@ public class StaffListUploadController {
     var applicationId = organizations.resolveLink(token, LinkPurpose.UPLOAD);
     if (applicationId.isEmpty()) {
       return unknownLink();
+    }
+    // A dead link or one over its quota takes nothing: the files are neither looked at nor stored, only counted.
+    var refusal = intake.uploadRefusal(applicationId.get());
+    if (refusal.isPresent()) {
+      long bytes = uploaded == null ? 0 : uploaded.stream().mapToLong(MultipartFile::getSize).sum();
+      intake.dropUpload(applicationId.get(), refusal.get(), bytes);
+      var outcome = new StaffListIntake.Outcome(StaffListSubmissions.Status.REFUSED,
+          ProcessVariables.reference(applicationId.get()), 0, List.of(refusal.get().message()));
+      return ResponseEntity.status(refusal.get().httpStatus()).body(page(applicationId.get(), outcome));
     }
     List<IncomingFile> files = new ArrayList<>();
     for (MultipartFile f : uploaded == null ? List.<MultipartFile>of() : uploaded) {
