@@ -296,12 +296,13 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     assertThat(body(reply)).contains("không có mã hồ sơ");
     assertThat(reply.getHeader("In-Reply-To")[0]).startsWith("<");
 
-    // Kept: in the mailbox (seen, not deleted) and in the database with its attachment.
+    // Kept: in the mailbox (seen, not deleted), and in the database as a bounded record: the attachment's name,
+    // size and hash, not its content (a stranger's mail stores no files).
     MimeMessage[] inbox = greenMail.getReceivedMessagesForDomain(WARD_MAILBOX);
     assertThat(inbox).hasSize(1);
     assertThat(inbox[0].getFlags().contains(Flags.Flag.SEEN)).isTrue();
     assertThat(jdbc.queryForObject("select count(*) from staff_list_submission s join staff_list_file f on "
-        + "f.submission_id = s.id where s.status = 'UNMATCHED' and f.content is not null and s.subject = ?",
+        + "f.submission_id = s.id where s.status = 'UNMATCHED' and f.content is null and f.sha256 is not null and s.subject = ?",
         Integer.class, "Danh sách nhân viên tháng 9")).isEqualTo(1);
 
     // Polled again as new (e.g. another client marked it unread): recognised by its Message-ID.
