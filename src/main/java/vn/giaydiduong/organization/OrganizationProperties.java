@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Organization passes: how long the process waits for the staff list (ISO 8601, e.g. P3D) before the reminder
  * and after it, the size limit of a list with its documents, the domain of the ward mailboxes
  * ({@code qrca.<district>.<ward><n>@<domain>}), the IMAP intake of those mailboxes and the quotas that keep
- * strangers from filling the database through the mailboxes and upload links (see docs/security-intake.md).
+ * strangers from filling the database through the mailboxes and upload links (see docs/security.md, staff list intake).
  */
 @ConfigurationProperties("giaydiduong.organization")
 public record OrganizationProperties(String listReminderAfter, String listCloseAfter, long uploadMaxBytes,

@@ -1,6 +1,5 @@
 package vn.giaydiduong.pass;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,15 +19,10 @@ public class PassNumbers {
 
   /** The first of {@code count} consecutive numbers now reserved for {@code wardCode}. */
   public long allocate(String wardCode, int count) {
+    // Each ward's counter row exists from its migration (V7_2): the update locks it, the select reads it.
     if (jdbc.update("update pass_counter set last_number = last_number + ? where ward_code = ?", count,
         wardCode) == 0) {
-      try {
-        jdbc.update("insert into pass_counter (ward_code, last_number) values (?, ?)", wardCode, count);
-        return 1;
-      } catch (DuplicateKeyException concurrentFirstUse) {
-        jdbc.update("update pass_counter set last_number = last_number + ? where ward_code = ?", count,
-            wardCode);
-      }
+      throw new IllegalStateException("No pass counter for ward " + wardCode);
     }
     long last = jdbc.queryForObject("select last_number from pass_counter where ward_code = ?", Long.class,
         wardCode);

@@ -65,6 +65,25 @@ class PassNumbersTest {
   }
 
   @Test
+  void concurrentFirstUsesOfAWard_bothSucceedWithoutOverlap() throws Exception {
+    // Ward 00010's counter has never been used: both transactions meet at its very first number.
+    List<Long> firsts = Collections.synchronizedList(new ArrayList<>());
+    Callable<Void> firstUse = () -> {
+      transactions.executeWithoutResult(s -> firsts.add(numbers.allocate("00010", 2)));
+      return null;
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (Future<Void> f : pool.invokeAll(List.of(firstUse, firstUse))) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(firsts).containsExactlyInAnyOrder(1L, 3L);
+  }
+
+  @Test
   void numbersArePrintedWithTheirWard() {
     assertThat(PassNumbers.format("00004", 17)).isEqualTo("00004-000017");
   }
