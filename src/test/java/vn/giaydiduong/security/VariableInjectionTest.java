@@ -208,6 +208,74 @@ class VariableInjectionTest extends ProcessTestSupport {
     assertThat(registry.passes(applicationId(other), PassStatus.AWAITING_STAMP)).hasSize(1);
   }
 
+  @Test
+  void tasklistsOwnEngineApi_refusesAnInjectedVariableInVietnamese() throws Exception {
+    ProcessInstance own = register("cskv.trucbach", residents(1));
+    ProcessInstance other = register("cskv.phucxa", residents(1));
+    HttpHeaders session = tasklistSession("canbo.trucbach");
+    session.setContentType(MediaType.APPLICATION_JSON);
+    String body = json.writeValueAsString(Map.of("variables", Map.of(
+        "reviewOutcome", typed("APPROVE_ALL", "String"),
+        ProcessVariables.APPLICATION_ID, typed(applicationId(other), "Long"))));
+
+    ResponseEntity<String> refused = rest.exchange("/camunda/api/engine/engine/default/task/" + taskId(own)
+        + "/submit-form", HttpMethod.POST, new HttpEntity<>(body, session), String.class);
+
+    assertRefused(refused, ProcessVariables.APPLICATION_ID);
+    assertThat(own).isWaitingAt("Task_ReviewList");
+  }
+
+  @Test
+  void wardPoliceCannotStampAnotherWardsMarketCards_byInjectingTheirCase() throws Exception {
+    ProcessInstance own = listHouseholds("cskv.trucbach", "Hoàng Văn Tư; Người Đi Chợ Tư; 001180900104; ; Số 4 "
+        + "phố Thử; 3");
+    ProcessInstance other = listHouseholds("cskv.phucxa", "Hoàng Văn Năm; Người Đi Chợ Năm; 001180900105; ; Số 5 "
+        + "phố Thử; 2");
+    completeTask(own, "canbo.trucbach", Map.of("reviewOutcome", "APPROVE_ALL"));
+    completeTask(other, "canbo.phucxa", Map.of("reviewOutcome", "APPROVE_ALL"));
+    assertThat(own).isWaitingAt("Task_StampMarketCards");
+
+    assertRefused(call("congan.trucbach", HttpMethod.POST, "/engine-rest/task/" + taskId(own) + "/complete",
+        Map.of("variables", Map.of("stampDecision", typed("STAMP", "String"),
+            ProcessVariables.APPLICATION_ID, typed(applicationId(other), "Long")))),
+        ProcessVariables.APPLICATION_ID);
+    assertThat(own).isWaitingAt("Task_StampMarketCards");
+    assertThat(registry.passes(applicationId(other), PassStatus.AWAITING_STAMP)).hasSize(1);
+  }
+
+  private ProcessInstance listHouseholds(String cskv, String rows) {
+    actAs(cskv);
+    try {
+      return runtimeService.startProcessInstanceByKey("market-card", Map.of(ProcessVariables.HOUSEHOLDS_TABLE,
+          rows));
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** Logs in to Tasklist as its login page does: a session, Camunda's CSRF token, the login form. */
+  private HttpHeaders tasklistSession(String user) {
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, cookies(page));
+    headers.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+        HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=test-password", headers), String.class);
+    assertThat(login.getStatusCode().is2xxSuccessful()).as(login.getBody()).isTrue();
+    HttpHeaders session = new HttpHeaders();
+    String renewed = cookies(login);
+    session.add(HttpHeaders.COOKIE, renewed.isEmpty() ? headers.getFirst(HttpHeaders.COOKIE) : renewed);
+    session.add("X-XSRF-TOKEN", login.getHeaders().getFirst("X-XSRF-TOKEN") != null
+        ? login.getHeaders().getFirst("X-XSRF-TOKEN") : headers.getFirst("X-XSRF-TOKEN"));
+    return session;
+  }
+
+  private static String cookies(ResponseEntity<?> response) {
+    return String.join("; ", response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
+        .map(c -> c.substring(0, c.indexOf(';'))).toList());
+  }
+
   private ProcessInstance registerAndApprove(String cskv, String official) {
     ProcessInstance instance = register(cskv, residents(1));
     completeTask(instance, official, Map.of("reviewOutcome", "APPROVE_ALL"));
