@@ -11,13 +11,11 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.test.context.ActiveProfiles;
 import vn.giaydiduong.identity.DemoUsers;
 import vn.giaydiduong.pass.ApplicationStore;
 import vn.giaydiduong.pass.PassRegistry;
@@ -30,9 +28,10 @@ import vn.giaydiduong.process.ProcessTestSupport;
  * history. Each is refused (403, or nothing found), for every role of the other ward and for the analyst; the
  * case's own ward reads it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@SecurityHttpTest
 class CrossWardReadTest extends ProcessTestSupport {
+
+  private static final String REST = SecurityHttpTest.REST;
 
   private static final List<String> OTHER_WARD = List.of("cskv.phucxa", "canbo.phucxa", "congan.phucxa");
 
@@ -95,18 +94,18 @@ class CrossWardReadTest extends ProcessTestSupport {
   void formViewsVariablesAndHistoryOfACase_areHiddenFromOtherWardsAndAnalysts() throws Exception {
     ProcessInstance instance = register("cskv.trucbach", residents(2));
     String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-    String[] paths = {"/engine-rest/task/" + taskId + "/form-variables",
-        "/engine-rest/task/" + taskId + "/variables",
-        "/engine-rest/process-instance/" + instance.getId() + "/variables",
-        "/engine-rest/execution/" + instance.getId() + "/localVariables"};
+    String[] paths = {REST + "/task/" + taskId + "/form-variables",
+        REST + "/task/" + taskId + "/variables",
+        REST + "/process-instance/" + instance.getId() + "/variables",
+        REST + "/execution/" + instance.getId() + "/localVariables"};
     assertThat(get("canbo.trucbach", paths[0]).getStatusCode()).isEqualTo(HttpStatus.OK);
     for (String stranger : strangers()) {
       for (String path : paths) {
         assertThat(get(stranger, path).getStatusCode().value()).as(stranger + " " + path).isIn(403, 404);
       }
-      for (String history : List.of("/engine-rest/history/variable-instance?processInstanceId=",
-          "/engine-rest/history/detail?processInstanceId=", "/engine-rest/history/task?processInstanceId=",
-          "/engine-rest/history/process-instance?processInstanceId=")) {
+      for (String history : List.of(REST + "/history/variable-instance?processInstanceId=",
+          REST + "/history/detail?processInstanceId=", REST + "/history/task?processInstanceId=",
+          REST + "/history/process-instance?processInstanceId=")) {
         ResponseEntity<String> answer = get(stranger, history + instance.getId());
         if (answer.getStatusCode().is2xxSuccessful()) {
           JsonNode rows = json.readTree(answer.getBody());

@@ -8,9 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import vn.giaydiduong.engine.MarkdownText;
 import vn.giaydiduong.process.ProcessTestSupport;
 import vn.giaydiduong.process.ProcessVariables;
@@ -19,9 +17,10 @@ import vn.giaydiduong.process.ProcessVariables;
  * What one official writes is shown to another as text: a return reason with a link, an image and HTML reaches
  * the review form escaped (form-js renders its text fields as markdown), while the case keeps the words as written.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@SecurityHttpTest
 class MarkupStaysTextTest extends ProcessTestSupport {
+
+  private static final String REST = SecurityHttpTest.REST;
 
   static final String HOSTILE = "Sai tên [bấm vào đây](http://lua-dao.example) ![x](http://x.example/a.png) "
       + "<img src=x onerror=alert(1)>\n# Tiêu đề";
@@ -38,7 +37,7 @@ class MarkupStaysTextTest extends ProcessTestSupport {
     String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
 
     String shown = new ObjectMapper().readTree(rest.withBasicAuth("canbo.trucbach", "test-password")
-        .getForObject("/engine-rest/task/" + taskId + "/form-variables", String.class))
+        .getForObject(REST + "/task/" + taskId + "/form-variables", String.class))
         .path(ProcessVariables.RETURN_REASON).path("value").asText();
 
     assertThat(shown).isEqualTo(MarkdownText.escape(HOSTILE)).doesNotContain("<img", "](http", "![", "\n#");

@@ -10,14 +10,12 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import vn.giaydiduong.identity.DemoUsers;
 
 /**
@@ -25,9 +23,10 @@ import vn.giaydiduong.identity.DemoUsers;
  * scripts, no classes, no other Spring bean such as the signing-key store), and suspending a process is for
  * supervisors and administrators.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@SecurityHttpTest
 class ModelSandboxTest {
+
+  private static final String REST = SecurityHttpTest.REST;
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
@@ -65,7 +64,7 @@ class ModelSandboxTest {
 
   @Test
   void suspendingAProcessIsForSupervisors_notAnalystsOrWardUsers() {
-    String suspend = "/engine-rest/process-definition/key/revoke-pass/suspended";
+    String suspend = REST + "/process-definition/key/revoke-pass/suspended";
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     var on = new HttpEntity<>("{\"suspended\": true, \"includeProcessInstances\": false}", headers);
@@ -90,7 +89,7 @@ class ModelSandboxTest {
         + ".bpmn\"\r\nContent-Type: application/xml\r\n\r\n" + model(key, element) + "\r\n--" + boundary + "--\r\n";
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary));
-    return rest.withBasicAuth(DemoUsers.ANALYST, "test-password").postForEntity("/engine-rest/deployment/create",
+    return rest.withBasicAuth(DemoUsers.ANALYST, "test-password").postForEntity(REST + "/deployment/create",
         new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), String.class);
   }
 

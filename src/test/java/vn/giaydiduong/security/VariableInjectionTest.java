@@ -14,14 +14,12 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import vn.giaydiduong.identity.DemoUsers;
 import vn.giaydiduong.pass.ApplicationStore;
 import vn.giaydiduong.pass.PassRegistry;
@@ -36,9 +34,10 @@ import vn.giaydiduong.process.ProcessVariables;
  * different initiator) is refused with a Vietnamese 400 and changes nothing, for each process and each role.
  * Variables of running cases are written by the system alone.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@SecurityHttpTest
 class VariableInjectionTest extends ProcessTestSupport {
+
+  private static final String REST = SecurityHttpTest.REST;
 
   private static final String PHUC_XA = "00001";
 
@@ -63,14 +62,14 @@ class VariableInjectionTest extends ProcessTestSupport {
       Map<String, Object> variables = new HashMap<>(injected);
       variables.put("stampDecision", typed("STAMP", "String"));
       for (String endpoint : List.of("complete", "submit-form")) {
-        assertRefused(call("congan.trucbach", HttpMethod.POST, "/engine-rest/task/" + stampTask + "/" + endpoint,
+        assertRefused(call("congan.trucbach", HttpMethod.POST, REST + "/task/" + stampTask + "/" + endpoint,
             Map.of("variables", variables)), injected.keySet().iterator().next());
       }
     }
     // Nor set or remove them on the task beforehand.
-    assertRefused(call("congan.trucbach", HttpMethod.PUT, "/engine-rest/task/" + stampTask + "/variables/"
+    assertRefused(call("congan.trucbach", HttpMethod.PUT, REST + "/task/" + stampTask + "/variables/"
         + ProcessVariables.APPLICATION_ID, typed(otherId, "Long")), ProcessVariables.APPLICATION_ID);
-    assertRefused(call("congan.trucbach", HttpMethod.POST, "/engine-rest/task/" + stampTask + "/variables",
+    assertRefused(call("congan.trucbach", HttpMethod.POST, REST + "/task/" + stampTask + "/variables",
         Map.of("deletions", List.of(ProcessVariables.WARD_CODE))), ProcessVariables.WARD_CODE);
 
     assertThat(own).isWaitingAt("Task_StampPasses");
@@ -78,7 +77,7 @@ class VariableInjectionTest extends ProcessTestSupport {
         .isEqualTo(applicationId(own));
 
     // The form's own inputs still work, and sign the officer's own ward's passes only.
-    assertThat(call("congan.trucbach", HttpMethod.POST, "/engine-rest/task/" + stampTask + "/complete",
+    assertThat(call("congan.trucbach", HttpMethod.POST, REST + "/task/" + stampTask + "/complete",
         Map.of("variables", Map.of("stampDecision", typed("STAMP", "String")))).getStatusCode().value())
         .isEqualTo(204);
     runJobs(own);
@@ -87,7 +86,7 @@ class VariableInjectionTest extends ProcessTestSupport {
     assertThat(registry.passes(otherId, PassStatus.ISSUED)).isEmpty();
 
     assertThat(own).isWaitingAt("Task_DeliverPasses");
-    assertRefused(call("cskv.trucbach", HttpMethod.POST, "/engine-rest/task/" + taskId(own) + "/complete",
+    assertRefused(call("cskv.trucbach", HttpMethod.POST, REST + "/task/" + taskId(own) + "/complete",
         Map.of("variables", Map.of("deliveredTo", typed("Nguyễn Văn Nhận", "String"),
             ProcessVariables.APPLICATION_ID, typed(otherId, "Long")))), ProcessVariables.APPLICATION_ID);
     assertThat(own).isWaitingAt("Task_DeliverPasses");
@@ -99,7 +98,7 @@ class VariableInjectionTest extends ProcessTestSupport {
     ProcessInstance other = register("cskv.phucxa", residents(2));
     long otherId = applicationId(other);
 
-    assertRefused(call("canbo.trucbach", HttpMethod.POST, "/engine-rest/task/" + taskId(own) + "/complete",
+    assertRefused(call("canbo.trucbach", HttpMethod.POST, REST + "/task/" + taskId(own) + "/complete",
         Map.of("variables", Map.of("reviewOutcome", typed("REJECT_ALL", "String"),
             "rejectAllReason", typed("Không đủ điều kiện", "String"),
             ProcessVariables.APPLICATION_ID, typed(otherId, "Long")))), ProcessVariables.APPLICATION_ID);
@@ -120,11 +119,11 @@ class VariableInjectionTest extends ProcessTestSupport {
       variables.put(injected, injected.equals(ProcessVariables.APPLICATION_ID) ? typed(1L, "Long")
           : typed(injected.equals("initiator") ? "cskv.phucxa" : PHUC_XA, "String"));
       for (String endpoint : List.of("start", "submit-form")) {
-        assertRefused(call("cskv.trucbach", HttpMethod.POST, "/engine-rest/process-definition/key/individual-pass/"
+        assertRefused(call("cskv.trucbach", HttpMethod.POST, REST + "/process-definition/key/individual-pass/"
             + endpoint, Map.of("variables", variables)), injected);
       }
     }
-    assertRefused(call("cskv.trucbach", HttpMethod.POST, "/engine-rest/process-definition/key/market-card/start",
+    assertRefused(call("cskv.trucbach", HttpMethod.POST, REST + "/process-definition/key/market-card/start",
         Map.of("variables", Map.of(ProcessVariables.HOUSEHOLDS_TABLE,
             typed("Hoàng Văn Một; Người Đi Chợ; 001180900001; ; Số 1 phố Thử; 3", "String"),
             "initiator", typed("cskv.phucxa", "String")))), "initiator");
@@ -133,16 +132,16 @@ class VariableInjectionTest extends ProcessTestSupport {
         typed(value, value instanceof Integer ? "Integer" : "String")));
     organization.put("initiator", typed("cskv.phucxa", "String"));
     assertRefused(call("cskv.trucbach", HttpMethod.POST,
-        "/engine-rest/process-definition/key/organization-pass/start", Map.of("variables", organization)),
+        REST + "/process-definition/key/organization-pass/start", Map.of("variables", organization)),
         "initiator");
     // Starting part-way through a process skips the registration checks: not for ward users.
-    assertRefused(call("cskv.trucbach", HttpMethod.POST, "/engine-rest/process-definition/key/individual-pass/start",
+    assertRefused(call("cskv.trucbach", HttpMethod.POST, REST + "/process-definition/key/individual-pass/start",
         Map.of("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_StampPasses")),
             "variables", Map.of())), null);
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
 
     ResponseEntity<String> started = call("cskv.trucbach", HttpMethod.POST,
-        "/engine-rest/process-definition/key/individual-pass/start",
+        REST + "/process-definition/key/individual-pass/start",
         Map.of("variables", Map.of(ProcessVariables.RESIDENTS, residentsJson)));
     assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
     String instanceId = json.readTree(started.getBody()).get("id").asText();
@@ -165,7 +164,7 @@ class VariableInjectionTest extends ProcessTestSupport {
     ProcessInstance other = register("cskv.phucxa", residents(1));
     assertThat(own).isWaitingAt("Task_EnterRegistration");
 
-    assertRefused(call("canbo.trucbach", HttpMethod.POST, "/engine-rest/task/" + taskId(own) + "/complete",
+    assertRefused(call("canbo.trucbach", HttpMethod.POST, REST + "/task/" + taskId(own) + "/complete",
         Map.of("variables", Map.of(ProcessVariables.APPLICATION_ID, typed(applicationId(other), "Long")))),
         ProcessVariables.APPLICATION_ID);
     assertThat(own).isWaitingAt("Task_EnterRegistration");
@@ -174,11 +173,11 @@ class VariableInjectionTest extends ProcessTestSupport {
   @Test
   void runningCasesVariablesAndMessagesAreTheSystems_aSupervisorCannotRewriteThem() throws Exception {
     ProcessInstance own = register("cskv.trucbach", residents(1));
-    String variable = "/engine-rest/process-instance/" + own.getId() + "/variables/" + ProcessVariables.WARD_CODE;
+    String variable = REST + "/process-instance/" + own.getId() + "/variables/" + ProcessVariables.WARD_CODE;
     for (String user : List.of("canbo.trucbach", DemoUsers.SUPERVISOR)) {
       assertThat(call(user, HttpMethod.PUT, variable, typed(PHUC_XA, "String")).getStatusCode().value())
           .as(user).isIn(400, 403);
-      assertThat(call(user, HttpMethod.POST, "/engine-rest/message", Map.of("messageName", "StaffListReceived",
+      assertThat(call(user, HttpMethod.POST, REST + "/message", Map.of("messageName", "StaffListReceived",
           "processVariables", Map.of(ProcessVariables.STAFF_LIST_SUBMISSION_ID, typed(1L, "Long"))))
           .getStatusCode().value()).as(user).isIn(400, 403);
     }
@@ -192,7 +191,7 @@ class VariableInjectionTest extends ProcessTestSupport {
     String stampTask = taskId(own);
 
     // The administrator of the city belongs to no ward: they cannot stamp a ward's passes either.
-    ResponseEntity<String> byAdmin = call("demo", HttpMethod.POST, "/engine-rest/task/" + stampTask + "/complete",
+    ResponseEntity<String> byAdmin = call("demo", HttpMethod.POST, REST + "/task/" + stampTask + "/complete",
         Map.of("variables", Map.of("stampDecision", typed("STAMP", "String"))));
     assertThat(byAdmin.getStatusCode().value()).as(byAdmin.getBody()).isEqualTo(403);
     assertThat(byAdmin.getBody()).contains("thuộc phường khác");
@@ -201,7 +200,7 @@ class VariableInjectionTest extends ProcessTestSupport {
     // the process instance and refuses to act on the case the variable names.
     runtimeService.setVariable(own.getId(), ProcessVariables.APPLICATION_ID, applicationId(other));
     ResponseEntity<String> tampered = call("congan.trucbach", HttpMethod.POST,
-        "/engine-rest/task/" + stampTask + "/complete",
+        REST + "/task/" + stampTask + "/complete",
         Map.of("variables", Map.of("stampDecision", typed("STAMP", "String"))));
     assertThat(tampered.getStatusCode().is2xxSuccessful()).as(tampered.getBody()).isFalse();
     assertThat(own).isWaitingAt("Task_StampPasses");
@@ -218,8 +217,8 @@ class VariableInjectionTest extends ProcessTestSupport {
         "reviewOutcome", typed("APPROVE_ALL", "String"),
         ProcessVariables.APPLICATION_ID, typed(applicationId(other), "Long"))));
 
-    ResponseEntity<String> refused = rest.exchange("/camunda/api/engine/engine/default/task/" + taskId(own)
-        + "/submit-form", HttpMethod.POST, new HttpEntity<>(body, session), String.class);
+    ResponseEntity<String> refused = rest.exchange("/camunda/api/engine/engine/" + SecurityHttpTest.ENGINE
+        + "/task/" + taskId(own) + "/submit-form", HttpMethod.POST, new HttpEntity<>(body, session), String.class);
 
     assertRefused(refused, ProcessVariables.APPLICATION_ID);
     assertThat(own).isWaitingAt("Task_ReviewList");
@@ -235,7 +234,7 @@ class VariableInjectionTest extends ProcessTestSupport {
     completeTask(other, "canbo.phucxa", Map.of("reviewOutcome", "APPROVE_ALL"));
     assertThat(own).isWaitingAt("Task_StampMarketCards");
 
-    assertRefused(call("congan.trucbach", HttpMethod.POST, "/engine-rest/task/" + taskId(own) + "/complete",
+    assertRefused(call("congan.trucbach", HttpMethod.POST, REST + "/task/" + taskId(own) + "/complete",
         Map.of("variables", Map.of("stampDecision", typed("STAMP", "String"),
             ProcessVariables.APPLICATION_ID, typed(applicationId(other), "Long")))),
         ProcessVariables.APPLICATION_ID);
@@ -255,19 +254,25 @@ class VariableInjectionTest extends ProcessTestSupport {
 
   /** Logs in to Tasklist as its login page does: a session, Camunda's CSRF token, the login form. */
   private HttpHeaders tasklistSession(String user) {
-    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/" + SecurityHttpTest.ENGINE + "/",
+        String.class);
     HttpHeaders headers = new HttpHeaders();
     headers.add(HttpHeaders.COOKIE, cookies(page));
     headers.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
-        HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=test-password", headers), String.class);
+    ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/" + SecurityHttpTest.ENGINE
+        + "/login/tasklist", HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=test-password",
+        headers), String.class);
     assertThat(login.getStatusCode().is2xxSuccessful()).as(login.getBody()).isTrue();
+    // The login renews the session; the CSRF token of the new session comes with the next page.
+    String renewed = cookies(login).isEmpty() ? headers.getFirst(HttpHeaders.COOKIE) : cookies(login);
+    HttpHeaders loggedIn = new HttpHeaders();
+    loggedIn.add(HttpHeaders.COOKIE, renewed);
+    ResponseEntity<String> app = rest.exchange("/camunda/app/tasklist/" + SecurityHttpTest.ENGINE + "/",
+        HttpMethod.GET, new HttpEntity<>(loggedIn), String.class);
     HttpHeaders session = new HttpHeaders();
-    String renewed = cookies(login);
-    session.add(HttpHeaders.COOKIE, renewed.isEmpty() ? headers.getFirst(HttpHeaders.COOKIE) : renewed);
-    session.add("X-XSRF-TOKEN", login.getHeaders().getFirst("X-XSRF-TOKEN") != null
-        ? login.getHeaders().getFirst("X-XSRF-TOKEN") : headers.getFirst("X-XSRF-TOKEN"));
+    session.add(HttpHeaders.COOKIE, cookies(app).isEmpty() ? renewed : renewed + "; " + cookies(app));
+    session.add("X-XSRF-TOKEN", app.getHeaders().getFirst("X-XSRF-TOKEN"));
     return session;
   }
 
