@@ -30,14 +30,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import vn.giaydiduong.intake.Dates;
+import vn.giaydiduong.casework.ProcessVariables;
+import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.intake.StaffListFiles;
 import vn.giaydiduong.organization.StaffListIntake;
 import vn.giaydiduong.organization.StaffListSubmissions.IncomingFile;
 import vn.giaydiduong.pass.PassRegistry;
 import vn.giaydiduong.pass.PassStatus;
-import vn.giaydiduong.process.ProcessTestSupport;
-import vn.giaydiduong.process.ProcessVariables;
+import vn.giaydiduong.testing.ProcessTestSupport;
 
 /**
  * Every Camunda Form of the product in Camunda Tasklist 7.24 (its bundled form-js 1.8.7), in real headless

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import vn.giaydiduong.intake.InvalidInputException;
+import vn.giaydiduong.common.InvalidInputException;
 
 /**
  * What a deployed model may run: process beans through expressions, nothing else. Scripts (script tasks,

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
-import vn.giaydiduong.intake.InvalidInputException;
+import vn.giaydiduong.common.InvalidInputException;
 
 /**
  * Camunda's REST resources wrap every engine failure of a start or a completion as HTTP 500 with an English

@@ -6,7 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import vn.giaydiduong.intake.InvalidInputException;
+import vn.giaydiduong.common.AccessDeniedException;
+import vn.giaydiduong.common.InvalidInputException;
 
 /** Errors of the project's REST API as JSON with a Vietnamese message for the user. */
 @RestControllerAdvice

@@ -18,7 +18,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import vn.giaydiduong.intake.Dates;
+import vn.giaydiduong.common.Dates;
+import vn.giaydiduong.ward.Ward;
+import vn.giaydiduong.ward.WardRegistry;
 
 /**
  * On a fresh demo database, registers a few residents in each demo ward (as that ward's CSKV), so the ward

@@ -4,16 +4,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
-import vn.giaydiduong.intake.InvalidInputException;
+import vn.giaydiduong.common.InvalidInputException;
 
 /** Who an official is: the ward they serve in a role, and whether they may see a ward's records. */
 @Component
 public class Officials {
 
-  public static final String ADMINS = "camunda-admin";
+  public static final String ADMINS = Groups.CAMUNDA_ADMIN;
 
   private final IdentityService identityService;
 

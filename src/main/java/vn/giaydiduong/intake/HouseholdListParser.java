@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import vn.giaydiduong.common.IdNumbers;
+import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.intake.Spreadsheets.Cell;
 import vn.giaydiduong.intake.Spreadsheets.Row;
 

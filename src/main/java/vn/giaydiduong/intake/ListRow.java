@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import vn.giaydiduong.common.Dates;
 
 /**
  * One row of a list given as JSON objects (pasted, uploaded or sent to the API), read field by field. Every

@@ -12,13 +12,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
+import vn.giaydiduong.common.Dates;
+import vn.giaydiduong.common.IdNumbers;
+import vn.giaydiduong.common.InvalidInputException;
 
 /**
  * Reads and checks the list of residents a CSKV officer registers: rows pasted into the start form (from a

@@ -37,6 +37,8 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
+import vn.giaydiduong.common.Dates;
+import vn.giaydiduong.common.InvalidInputException;
 
 /**
  * Reads the lists people send as spreadsheets (Excel .xlsx, or CSV text in UTF-8) into rows of cell texts with

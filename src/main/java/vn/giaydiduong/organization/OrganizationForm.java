@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import vn.giaydiduong.intake.Dates;
-import vn.giaydiduong.intake.InvalidInputException;
+import vn.giaydiduong.common.Dates;
+import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.intake.StaffListParser;
 
 /**

@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.giaydiduong.identity.Ward;
-import vn.giaydiduong.identity.WardRegistry;
-import vn.giaydiduong.intake.Dates;
-import vn.giaydiduong.intake.IdNumbers;
+import vn.giaydiduong.casework.ProcessVariables;
+import vn.giaydiduong.common.Dates;
+import vn.giaydiduong.common.IdNumbers;
 import vn.giaydiduong.mail.Mailer;
 import vn.giaydiduong.organization.OrganizationStore.LinkPurpose;
 import vn.giaydiduong.pass.Applicant;
 import vn.giaydiduong.pass.ApplicationStore;
-import vn.giaydiduong.process.ProcessVariables;
+import vn.giaydiduong.ward.Ward;
+import vn.giaydiduong.ward.WardRegistry;
 
 /**
  * The mails an organization receives along the procedure. Each carries the reference, and those that ask for

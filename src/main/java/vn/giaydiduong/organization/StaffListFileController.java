@@ -7,7 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giaydiduong.identity.AccessDeniedException;
+import vn.giaydiduong.common.AccessDeniedException;
 import vn.giaydiduong.identity.Officials;
 import vn.giaydiduong.pass.ApplicationStore;
 

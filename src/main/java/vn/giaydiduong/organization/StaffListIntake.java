@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.giaydiduong.casework.ProcessVariables;
+import vn.giaydiduong.common.InvalidInputException;
+import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.intake.FileTypes;
-import vn.giaydiduong.intake.InvalidInputException;
 import vn.giaydiduong.intake.StaffListParser;
 import vn.giaydiduong.intake.StaffMember;
 import vn.giaydiduong.mail.Mailer;
@@ -25,8 +27,6 @@ import vn.giaydiduong.organization.StaffListSubmissions.DropReason;
 import vn.giaydiduong.organization.StaffListSubmissions.IncomingFile;
 import vn.giaydiduong.organization.StaffListSubmissions.Status;
 import vn.giaydiduong.pass.ApplicationStore;
-import vn.giaydiduong.pass.PassKind;
-import vn.giaydiduong.process.ProcessVariables;
 
 /**
  * Receives a staff list, by mail or upload alike: finds the registration, checks the files and the list, keeps

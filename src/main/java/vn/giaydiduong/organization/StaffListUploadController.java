@@ -21,12 +21,12 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.intake.StaffListColumn;
 import vn.giaydiduong.intake.StaffListTemplate;
 import vn.giaydiduong.organization.OrganizationStore.LinkPurpose;
 import vn.giaydiduong.organization.StaffListSubmissions.IncomingFile;
 import vn.giaydiduong.pass.PassDocuments;
-import vn.giaydiduong.process.ProcessVariables;
 
 /**
  * The organization's side, without login: the staff list templates, the upload page opened by the secret link of

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import vn.giaydiduong.identity.Ward;
-import vn.giaydiduong.identity.WardRegistry;
+import vn.giaydiduong.ward.Ward;
+import vn.giaydiduong.ward.WardRegistry;
 
 /**
  * The addresses at which a ward receives registrations, named as letter 6445/CAHN-VTTHCY asks:

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.intake.ApplicantDraft;
 
 /** Registrations and the people on them, with the ward official's decision per person. */

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-import vn.giaydiduong.intake.Dates;
+import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.intake.HouseholdDraft;
 
 /**

@@ -2,7 +2,8 @@ package vn.giaydiduong.pass;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import vn.giaydiduong.identity.Zone;
+import vn.giaydiduong.common.PassKind;
+import vn.giaydiduong.ward.Zone;
 
 /**
  * A pass or market card as the registry keeps it.

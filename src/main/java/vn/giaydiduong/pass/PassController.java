@@ -7,9 +7,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giaydiduong.identity.AccessDeniedException;
+import vn.giaydiduong.common.AccessDeniedException;
+import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.identity.Officials;
-import vn.giaydiduong.intake.InvalidInputException;
 
 /** PDFs of stamped passes for the officials of the issuing ward (and supervisors); linked from Tasklist forms. */
 @RestController

@@ -8,10 +8,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import vn.giaydiduong.identity.Ward;
-import vn.giaydiduong.identity.WardRegistry;
 import vn.giaydiduong.pdf.PassPdfRenderer;
 import vn.giaydiduong.pdf.PassPrint;
+import vn.giaydiduong.rules.DayRule;
+import vn.giaydiduong.ward.Ward;
+import vn.giaydiduong.ward.WardRegistry;
 
 /**
  * Printable passes. The print bundle of a list is rendered once after stamping and kept, as the record of what

@@ -3,8 +3,8 @@ package vn.giaydiduong.pass;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +13,13 @@ import java.util.function.BiFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-import vn.giaydiduong.identity.Ward;
-import vn.giaydiduong.identity.WardRegistry;
-import vn.giaydiduong.identity.Zone;
-import vn.giaydiduong.intake.IdNumbers;
+import vn.giaydiduong.common.IdNumbers;
+import vn.giaydiduong.common.PassKind;
+import vn.giaydiduong.rules.CardGroup;
+import vn.giaydiduong.rules.MarketDays;
+import vn.giaydiduong.ward.Ward;
+import vn.giaydiduong.ward.WardRegistry;
+import vn.giaydiduong.ward.Zone;
 
 /** The passes the city has issued: numbers, status, the signed QR text, stamping and delivery. */
 @Repository

@@ -3,9 +3,8 @@ package vn.giaydiduong.pdf;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
-
-import vn.giaydiduong.identity.Zone;
-import vn.giaydiduong.pass.PassKind;
+import vn.giaydiduong.common.PassKind;
+import vn.giaydiduong.ward.Zone;
 
 /**
  * Everything printed on one pass. The fields marked nullable are left off the page when null or blank;

@@ -1,21 +1,19 @@
 package vn.giaydiduong.qr;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
 import java.security.interfaces.ECPublicKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giaydiduong.identity.Ward;
-import vn.giaydiduong.identity.WardRegistry;
-
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.KeyUse;
+import vn.giaydiduong.ward.Ward;
+import vn.giaydiduong.ward.WardRegistry;
 
 /**
  * Publishes every ward police unit's pass-verification key, retired ones included, so offline

@@ -1,5 +1,8 @@
 package vn.giaydiduong.qr;
 
+import com.upokecenter.cbor.CBORException;
+import com.upokecenter.cbor.CBORObject;
+import com.upokecenter.cbor.CBORType;
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -14,18 +17,12 @@ import java.util.Base64;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
-
 import org.apache.commons.codec.CodecPolicy;
 import org.apache.commons.codec.binary.Base45;
 import org.springframework.stereotype.Component;
-
-import com.upokecenter.cbor.CBORException;
-import com.upokecenter.cbor.CBORObject;
-import com.upokecenter.cbor.CBORType;
-
-import vn.giaydiduong.identity.Zone;
-import vn.giaydiduong.pass.PassKind;
+import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.qr.MalformedPassException.Reason;
+import vn.giaydiduong.ward.Zone;
 
 /**
  * Pass QR format, modelled on the EU Digital COVID Certificate (hcert):

@@ -5,10 +5,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giaydiduong.identity.AccessDeniedException;
+import vn.giaydiduong.common.AccessDeniedException;
+import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.identity.Officials;
-import vn.giaydiduong.identity.WardRegistry;
-import vn.giaydiduong.intake.InvalidInputException;
+import vn.giaydiduong.ward.WardRegistry;
 
 /**
  * Administrators manage the ward police units' signing keys; other wards' keys are never touched.

@@ -4,10 +4,7 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
-import vn.giaydiduong.identity.Zone;
-import vn.giaydiduong.pass.CardGroup;
-import vn.giaydiduong.pass.DayRule;
-import vn.giaydiduong.pass.MarketDays;
+import vn.giaydiduong.ward.Zone;
 
 /**
  * When a market card may be used and how long it is valid, decided by the analysts' table

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
-import vn.giaydiduong.identity.Zone;
+import vn.giaydiduong.ward.Zone;
 
 /**
  * The longest validity a ward may grant a pass at once, by the ward's zone, decided by the analysts' table

@@ -8,10 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giaydiduong.identity.AccessDeniedException;
+import vn.giaydiduong.common.AccessDeniedException;
+import vn.giaydiduong.common.Dates;
+import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.identity.Officials;
-import vn.giaydiduong.intake.Dates;
-import vn.giaydiduong.intake.InvalidInputException;
 
 /**
  * What the checkpoints saw, for the supervisors: checks per Hanoi day, checkpoint and result. Like the check log

@@ -26,14 +26,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.giaydiduong.identity.AccessDeniedException;
+import vn.giaydiduong.casework.ProcessVariables;
+import vn.giaydiduong.common.AccessDeniedException;
+import vn.giaydiduong.common.InvalidInputException;
+import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.identity.IdentityBootstrap;
-import vn.giaydiduong.identity.Ward;
-import vn.giaydiduong.identity.WardRegistry;
-import vn.giaydiduong.intake.InvalidInputException;
-import vn.giaydiduong.pass.PassKind;
 import vn.giaydiduong.pass.PassRegistry;
-import vn.giaydiduong.process.ProcessVariables;
+import vn.giaydiduong.ward.Ward;
+import vn.giaydiduong.ward.WardRegistry;
 
 /**
  * The checking API (docs/checking.md). Verification and the revocation list are public: they show no more than the

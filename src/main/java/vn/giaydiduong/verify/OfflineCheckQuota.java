@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import vn.giaydiduong.intake.Dates;
+import vn.giaydiduong.common.Dates;
 
 /**
  * Bounds what anonymous checkpoints can put into the supervisors' log through {@code POST /api/checks/offline}, so

@@ -17,17 +17,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import vn.giaydiduong.identity.Ward;
-import vn.giaydiduong.identity.WardRegistry;
-import vn.giaydiduong.intake.Dates;
-import vn.giaydiduong.pass.PassKind;
-import vn.giaydiduong.pass.DayRule;
+import vn.giaydiduong.common.Dates;
+import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.qr.DecodedPass;
 import vn.giaydiduong.qr.MalformedPassException;
 import vn.giaydiduong.qr.PassClaims;
 import vn.giaydiduong.qr.PassCodec;
 import vn.giaydiduong.qr.PublicKeyEntry;
 import vn.giaydiduong.qr.SigningKeyStore;
+import vn.giaydiduong.rules.DayRule;
+import vn.giaydiduong.ward.Ward;
+import vn.giaydiduong.ward.WardRegistry;
 
 /**
  * Decides whether a scanned code lets its holder through: format, signature by a key of the issuing ward's police

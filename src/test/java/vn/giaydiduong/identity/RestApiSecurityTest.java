@@ -19,7 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-import vn.giaydiduong.process.ProcessTestSupport;
+import vn.giaydiduong.testing.ProcessTestSupport;
 
 /**
  * The REST APIs as a client sees them: HTTP Basic against Camunda's identity service, and each ward's officials

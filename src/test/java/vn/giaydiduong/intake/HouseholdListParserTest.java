@@ -20,6 +20,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.giaydiduong.common.InvalidInputException;
 
 class HouseholdListParserTest {
 

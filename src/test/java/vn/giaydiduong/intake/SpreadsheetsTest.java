@@ -17,6 +17,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.intake.Spreadsheets.Cell;
 import vn.giaydiduong.intake.Spreadsheets.Limits;
 import vn.giaydiduong.intake.Spreadsheets.Row;

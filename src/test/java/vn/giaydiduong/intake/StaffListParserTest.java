@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.giaydiduong.common.InvalidInputException;
 
 /** The parser corpus: lists as organizations really send them, good and bad, XLSX and CSV. */
 class StaffListParserTest {

@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import vn.giaydiduong.intake.Dates;
+import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.intake.StaffListFiles;
 import vn.giaydiduong.organization.MailIntake.ImapEndpoint;
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
-import vn.giaydiduong.identity.Ward;
-import vn.giaydiduong.identity.Zone;
+import vn.giaydiduong.ward.Ward;
+import vn.giaydiduong.ward.Zone;
 
 class WardMailboxesTest {
 

@@ -3,9 +3,8 @@ package vn.giaydiduong.pdf;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Random;
-
-import vn.giaydiduong.identity.Zone;
-import vn.giaydiduong.pass.PassKind;
+import vn.giaydiduong.common.PassKind;
+import vn.giaydiduong.ward.Zone;
 
 /** Realistic pass data for the tests. */
 final class SamplePasses {

@@ -7,6 +7,8 @@ import static vn.giaydiduong.qr.PassFixtures.newKey;
 import static vn.giaydiduong.qr.PassFixtures.unwrap;
 import static vn.giaydiduong.qr.PassFixtures.wrap;
 
+import com.upokecenter.cbor.CBORObject;
+import com.upokecenter.numbers.EInteger;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -14,7 +16,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.stream.Stream;
-
 import org.apache.commons.codec.CodecPolicy;
 import org.apache.commons.codec.binary.Base45;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.upokecenter.cbor.CBORObject;
-import com.upokecenter.numbers.EInteger;
-
-import vn.giaydiduong.identity.Zone;
-import vn.giaydiduong.pass.PassKind;
+import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.qr.MalformedPassException.Reason;
+import vn.giaydiduong.ward.Zone;
 
 class PassCodecTest {
 

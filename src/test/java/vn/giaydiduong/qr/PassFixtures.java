@@ -11,11 +11,9 @@ import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
-
 import org.apache.commons.codec.binary.Base45;
-
-import vn.giaydiduong.identity.Zone;
-import vn.giaydiduong.pass.PassKind;
+import vn.giaydiduong.common.PassKind;
+import vn.giaydiduong.ward.Zone;
 
 /** Shared test data and the outer layers (zlib + Base45 + prefix) for hand-built payloads. */
 final class PassFixtures {

@@ -2,16 +2,6 @@ package vn.giaydiduong.qr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Map;
-
-import javax.imageio.ImageIO;
-
-import org.junit.jupiter.api.Test;
-
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -21,9 +11,15 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.decoder.Mode;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
-
-import vn.giaydiduong.identity.Zone;
-import vn.giaydiduong.pass.PassKind;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import vn.giaydiduong.common.PassKind;
+import vn.giaydiduong.ward.Zone;
 
 class QrImagesTest {
 

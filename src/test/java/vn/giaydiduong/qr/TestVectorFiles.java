@@ -1,17 +1,15 @@
 package vn.giaydiduong.qr;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import vn.giaydiduong.identity.Zone;
-import vn.giaydiduong.pass.PassKind;
+import vn.giaydiduong.common.PassKind;
+import vn.giaydiduong.ward.Zone;
 
 /** The test-vector files quoted in docs/qr-format.md. */
 final class TestVectorFiles {

@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.giaydiduong.pass.DayRule;
-import vn.giaydiduong.pass.MarketDays;
 
 /**
  * The analysts' tables as deployed (processes/*.dmn), evaluated by Camunda's DMN engine with FEEL: every row, the

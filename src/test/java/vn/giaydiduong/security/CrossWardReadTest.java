@@ -20,7 +20,7 @@ import vn.giaydiduong.identity.DemoUsers;
 import vn.giaydiduong.pass.ApplicationStore;
 import vn.giaydiduong.pass.PassRegistry;
 import vn.giaydiduong.pass.PassStatus;
-import vn.giaydiduong.process.ProcessTestSupport;
+import vn.giaydiduong.testing.ProcessTestSupport;
 
 /**
  * Personal data of a ward's case, read by a user of another ward, through the real HTTP surface: the print

@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.engine.MarkdownText;
-import vn.giaydiduong.process.ProcessTestSupport;
-import vn.giaydiduong.process.ProcessVariables;
+import vn.giaydiduong.testing.ProcessTestSupport;
 
 /**
  * What one official writes is shown to another as text: a return reason with a link, an image and HTML reaches

@@ -20,13 +20,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.identity.DemoUsers;
+import vn.giaydiduong.organization.OrganizationPassProcessTest;
 import vn.giaydiduong.pass.ApplicationStore;
 import vn.giaydiduong.pass.PassRegistry;
 import vn.giaydiduong.pass.PassStatus;
-import vn.giaydiduong.process.OrganizationPassProcessTest;
-import vn.giaydiduong.process.ProcessTestSupport;
-import vn.giaydiduong.process.ProcessVariables;
+import vn.giaydiduong.testing.ProcessTestSupport;
 
 /**
  * An attacker with an ordinary ward account, through the real REST surface: completing their own task or

@@ -21,15 +21,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import vn.giaydiduong.HeadlessChromium;
-import vn.giaydiduong.intake.Dates;
-import vn.giaydiduong.identity.Zone;
-import vn.giaydiduong.pass.DayRule;
+import vn.giaydiduong.common.Dates;
+import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.pass.Pass;
-import vn.giaydiduong.pass.PassKind;
 import vn.giaydiduong.qr.Forgeries;
 import vn.giaydiduong.qr.PassClaims;
 import vn.giaydiduong.qr.PassCodec;
 import vn.giaydiduong.qr.SigningKeyStore;
+import vn.giaydiduong.rules.DayRule;
+import vn.giaydiduong.ward.Zone;
 
 /**
  * The checkpoint page in real headless Chromium (Debian's chromium and chromium-driver): verdicts from the server,

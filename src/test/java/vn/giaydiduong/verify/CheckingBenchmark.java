@@ -22,9 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.pass.Pass;
 import vn.giaydiduong.pass.PassStatus;
-import vn.giaydiduong.process.ProcessVariables;
 
 /**
  * Throughput and latency of verification, printed, never asserted (docs/benchmarks.md):
@@ -46,7 +46,7 @@ class CheckingBenchmark extends PassIssuing {
   @Autowired vn.giaydiduong.qr.PassCodec codec;
   @Autowired vn.giaydiduong.qr.SigningKeyStore keys;
   @Autowired Revocations revocations;
-  @Autowired vn.giaydiduong.identity.WardRegistry wards;
+  @Autowired vn.giaydiduong.ward.WardRegistry wards;
   @Autowired CheckLog checkLog;
 
   @Test
@@ -55,7 +55,7 @@ class CheckingBenchmark extends PassIssuing {
 
     // Every scan a first scan: full decoding and ECDSA verification each time.
     PassVerifier uncached = new PassVerifier(codec, keys, revocations, wards,
-        java.time.Clock.system(vn.giaydiduong.intake.Dates.HANOI), 0);
+        java.time.Clock.system(vn.giaydiduong.common.Dates.HANOI), 0);
     inProcess(uncached, codes, 5);
     report("in-process, no signature cache", inProcess(uncached, codes, IN_PROCESS_SECONDS));
     // Re-scans of the same 200 passes: the application's verifier, as the HTTP run below uses it.

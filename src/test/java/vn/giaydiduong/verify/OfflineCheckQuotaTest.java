@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.giaydiduong.intake.Dates;
+import vn.giaydiduong.common.Dates;
 
 /** The quotas of offline reports with small limits: 10 per checkpoint-day, 25 per sender, 3 checkpoints. */
 class OfflineCheckQuotaTest {

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.pass.Pass;
 import vn.giaydiduong.pass.PassRegistry;
 import vn.giaydiduong.pass.PassStatus;
-import vn.giaydiduong.process.ProcessTestSupport;
-import vn.giaydiduong.process.ProcessVariables;
+import vn.giaydiduong.testing.ProcessTestSupport;
 
 /** Issues real passes through the individual-pass process, as Trúc Bạch's officials would. */
 abstract class PassIssuing extends ProcessTestSupport {

@@ -16,12 +16,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
-import vn.giaydiduong.process.ProcessCoverage;
-import vn.giaydiduong.intake.Dates;
-import vn.giaydiduong.intake.InvalidInputException;
+import vn.giaydiduong.casework.ProcessVariables;
+import vn.giaydiduong.common.Dates;
+import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.pass.Pass;
 import vn.giaydiduong.pass.PassStatus;
-import vn.giaydiduong.process.ProcessVariables;
+import vn.giaydiduong.testing.ProcessCoverage;
 
 /** {@code revoke-pass} as Tasklist starts it, with the real delegate and database. */
 @SpringBootTest

@@ -1,9 +1,0 @@
-package vn.giaydiduong.identity;
-
-/** The user may not see or change this ward's records; answered as 403 with the Vietnamese message. */
-public class AccessDeniedException extends RuntimeException {
-
-  public AccessDeniedException(String message) {
-    super(message);
-  }
-}

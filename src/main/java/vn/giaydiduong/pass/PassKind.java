@@ -1,8 +1,0 @@
-package vn.giaydiduong.pass;
-
-/** What a pass is for: the three procedures of the official letter 6445/CAHN-VTTHCY. */
-public enum PassKind {
-  INDIVIDUAL,
-  ORGANIZATION,
-  MARKET_CARD
-}

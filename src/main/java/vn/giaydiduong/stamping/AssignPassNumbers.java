@@ -1,0 +1,39 @@
+package vn.giaydiduong.stamping;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.casework.Cases;
+import vn.giaydiduong.casework.FormViews;
+import vn.giaydiduong.casework.ProcessVariables;
+import vn.giaydiduong.pass.ApplicationStore;
+import vn.giaydiduong.pass.Decision;
+import vn.giaydiduong.pass.PassRegistry;
+import vn.giaydiduong.pass.PassStatus;
+
+/** Numbers a pass for every approved person; the passes then wait for the ward police's stamp. */
+@Component("assignPassNumbers")
+public class AssignPassNumbers implements JavaDelegate {
+
+  private final ApplicationStore applications;
+  private final PassRegistry registry;
+  private final FormViews views;
+
+  private final Cases cases;
+
+  public AssignPassNumbers(Cases cases, ApplicationStore applications, PassRegistry registry, FormViews views) {
+    this.cases = cases;
+    this.applications = applications;
+    this.registry = registry;
+    this.views = views;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long applicationId = cases.idOf(execution);
+    registry.number(applications.get(applicationId), applications.applicants(applicationId, Decision.APPROVED));
+    var awaiting = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
+    execution.setVariable(ProcessVariables.PASS_COUNT, awaiting.size());
+    views.showPasses(execution, awaiting);
+  }
+}

@@ -1,0 +1,57 @@
+package vn.giaydiduong.stamping;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.stereotype.Service;
+import vn.giaydiduong.common.Dates;
+import vn.giaydiduong.pass.ApplicationStore;
+import vn.giaydiduong.pass.Pass;
+import vn.giaydiduong.pass.PassRegistry;
+import vn.giaydiduong.pass.PassStatus;
+import vn.giaydiduong.qr.PassClaims;
+import vn.giaydiduong.qr.PassCodec;
+import vn.giaydiduong.qr.SigningKey;
+import vn.giaydiduong.qr.SigningKeyStore;
+import vn.giaydiduong.ward.Ward;
+import vn.giaydiduong.ward.WardRegistry;
+
+/**
+ * "Đóng dấu" in software: the ward police unit signs each pass with its own key, and the signed payload becomes
+ * the QR code. Only passes still awaiting their stamp are signed, so a retried step signs nothing twice.
+ */
+@Service
+public class PassStamper {
+
+  private final ApplicationStore applications;
+  private final PassRegistry registry;
+  private final WardRegistry wards;
+  private final SigningKeyStore keys;
+  private final PassCodec codec;
+
+  public PassStamper(ApplicationStore applications, PassRegistry registry, WardRegistry wards,
+      SigningKeyStore keys, PassCodec codec) {
+    this.applications = applications;
+    this.registry = registry;
+    this.wards = wards;
+    this.keys = keys;
+    this.codec = codec;
+  }
+
+  public int stampAll(long applicationId, String stampedBy) {
+    Ward ward = wards.get(applications.get(applicationId).wardCode());
+    SigningKey key = keys.activeKey(ward.code());
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String organization = applications.organizationName(applicationId).orElse(null);
+    int stamped = 0;
+    for (Pass pass : registry.passes(applicationId, PassStatus.AWAITING_STAMP)) {
+      PassClaims claims = new PassClaims(pass.passNumber(), pass.kind(), pass.holderName(), pass.maskedIdNumber(),
+          organization, ward.code(), pass.zone(), pass.validFrom(), pass.validUntil(), pass.dayRule(),
+          ward.policeUnitId(), now);
+      if (registry.markStamped(pass.passNumber(), codec.encode(claims, key), key.kid(), stampedBy,
+          now.atZone(Dates.HANOI).toOffsetDateTime())) {
+        stamped++;
+      }
+    }
+    return stamped;
+  }
+}

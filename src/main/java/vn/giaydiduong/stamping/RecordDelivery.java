@@ -1,0 +1,36 @@
+package vn.giaydiduong.stamping;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.casework.Cases;
+import vn.giaydiduong.casework.ProcessVariables;
+import vn.giaydiduong.common.InvalidInputException;
+import vn.giaydiduong.identity.Officials;
+import vn.giaydiduong.pass.PassRegistry;
+
+/** Records to whom and when the CSKV handed over the stamped passes of the list. */
+@Component("recordDelivery")
+public class RecordDelivery implements JavaDelegate {
+
+  private final PassRegistry registry;
+  private final Officials officials;
+
+  private final Cases cases;
+
+  public RecordDelivery(Cases cases, PassRegistry registry, Officials officials) {
+    this.cases = cases;
+    this.registry = registry;
+    this.officials = officials;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String deliveredTo = (String) execution.getVariable(ProcessVariables.DELIVERED_TO);
+    if (deliveredTo == null || deliveredTo.isBlank() || deliveredTo.length() > 200) {
+      throw new InvalidInputException("Hãy ghi người nhận giấy đi đường (tối đa 200 ký tự).");
+    }
+    registry.markDelivered(cases.idOf(execution), deliveredTo.strip(),
+        officials.currentUserId());
+  }
+}

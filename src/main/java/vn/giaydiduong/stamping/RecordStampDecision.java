@@ -1,0 +1,92 @@
+package vn.giaydiduong.stamping;
+
+import static vn.giaydiduong.casework.ProcessVariables.*;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.casework.Cases;
+import vn.giaydiduong.casework.FormViews;
+import vn.giaydiduong.casework.ReviewDecisions;
+import vn.giaydiduong.common.InvalidInputException;
+import vn.giaydiduong.identity.Officials;
+import vn.giaydiduong.pass.ApplicationStore;
+import vn.giaydiduong.pass.Decision;
+import vn.giaydiduong.pass.Pass;
+import vn.giaydiduong.pass.PassRegistry;
+import vn.giaydiduong.pass.PassStatus;
+
+/**
+ * The ward police stamp the whole list, stamp all but some passes (each refused with a reason: the pass is voided
+ * and its holder rejected and told), or return the list to the ward official; checked on the server because a
+ * form grants nothing. Records who stamped, for the signature step.
+ */
+@Component("recordStampDecision")
+public class RecordStampDecision implements JavaDelegate {
+
+  public static final String STAMP = "STAMP";
+  public static final String STAMP_EXCEPT = "STAMP_EXCEPT";
+  public static final String RETURN = "RETURN";
+  static final String REFUSAL_PREFIX = "Công an phường không đóng dấu: ";
+
+  private final Officials officials;
+  private final PassRegistry registry;
+  private final ApplicationStore applications;
+  private final FormViews views;
+
+  private final Cases cases;
+
+  public RecordStampDecision(Cases cases, Officials officials, PassRegistry registry, ApplicationStore applications,
+      FormViews views) {
+    this.cases = cases;
+    this.officials = officials;
+    this.registry = registry;
+    this.applications = applications;
+    this.views = views;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object decision = execution.getVariable(STAMP_DECISION);
+    if (RETURN.equals(decision)) {
+      String reason = (String) execution.getVariable(RETURN_REASON);
+      if (reason == null || reason.strip().length() < 5 || reason.length() > 500) {
+        throw new InvalidInputException("Hãy ghi lý do trả lại danh sách cho cán bộ phường (5–500 ký tự).");
+      }
+    } else if (STAMP_EXCEPT.equals(decision)) {
+      refuse(execution, cases.idOf(execution));
+    } else if (!STAMP.equals(decision)) {
+      throw new InvalidInputException("Hãy chọn: đóng dấu tất cả, đóng dấu trừ một số giấy, hoặc trả lại cán bộ "
+          + "phường.");
+    }
+    execution.setVariable(STAMPED_BY, officials.currentUserId());
+  }
+
+  private void refuse(DelegateExecution execution, long applicationId) {
+    // Rows as the stamp form shows them (STT = position in number order).
+    List<Pass> awaiting = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
+    if (awaiting.stream().anyMatch(p -> p.applicantId() == null)) {
+      throw new InvalidInputException("Thẻ đi chợ được đóng dấu cả danh sách hoặc trả lại cán bộ phường.");
+    }
+    Set<Integer> rows = IntStream.rangeClosed(1, awaiting.size()).boxed().collect(Collectors.toSet());
+    Map<Integer, String> refused = ReviewDecisions.rejections(ReviewDecisions.PARTIAL, null,
+        (String) execution.getVariable(REFUSALS), rows);
+    if (refused.size() == awaiting.size()) {
+      throw new InvalidInputException("Không đóng dấu giấy nào thì hãy chọn \"Trả lại cán bộ phường\" và ghi lý "
+          + "do.");
+    }
+    String police = officials.currentUserId();
+    refused.forEach((row, reason) -> {
+      Pass pass = awaiting.get(row - 1);
+      registry.voidPass(pass.passNumber(), REFUSAL_PREFIX + reason);
+      applications.rejectAfterReview(pass.applicantId(), REFUSAL_PREFIX + reason, police);
+    });
+    views.showPasses(execution, registry.passes(applicationId, PassStatus.AWAITING_STAMP));
+    views.showRejected(execution, applications.applicants(applicationId, Decision.REJECTED));
+  }
+}

@@ -1,0 +1,27 @@
+package vn.giaydiduong.stamping;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.casework.Cases;
+import vn.giaydiduong.casework.ProcessVariables;
+
+/** The ward police's stamp: signs every approved pass of the list with the ward police unit's key. */
+@Component("signPasses")
+public class SignPasses implements JavaDelegate {
+
+  private final PassStamper stamper;
+
+  private final Cases cases;
+
+  public SignPasses(Cases cases, PassStamper stamper) {
+    this.cases = cases;
+    this.stamper = stamper;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    stamper.stampAll(cases.idOf(execution),
+        (String) execution.getVariable(ProcessVariables.STAMPED_BY));
+  }
+}
