@@ -3,36 +3,32 @@ package vn.giaydiduong.casework;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.giaydiduong.pass.ApplicationStore;
-import vn.giaydiduong.pass.Decision;
 import vn.giaydiduong.pass.PassRegistry;
 
 /**
- * The ward police returned the list: the unstamped passes are voided (their numbers stay used) and the approved
- * people go back to the ward official. Rejected people stay rejected: they have been told already.
+ * The ward police return the list (people or households): the passes awaiting their stamp are voided, and the
+ * approved entries wait for the ward official's review again.
  */
 @Component("returnToReview")
 public class ReturnToReview implements JavaDelegate {
 
-  private final ApplicationStore applications;
-  private final PassRegistry registry;
-  private final FormViews views;
-
   private final Cases cases;
+  private final ReviewableLists lists;
+  private final PassRegistry registry;
 
-  public ReturnToReview(Cases cases, ApplicationStore applications, PassRegistry registry, FormViews views) {
+  public ReturnToReview(Cases cases, ReviewableLists lists, PassRegistry registry) {
     this.cases = cases;
-    this.applications = applications;
+    this.lists = lists;
     this.registry = registry;
-    this.views = views;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    long applicationId = cases.idOf(execution);
+    var application = cases.of(execution);
+    ReviewableList list = lists.of(application);
     String reason = (String) execution.getVariable(ProcessVariables.RETURN_REASON);
-    registry.voidAwaitingStamp(applicationId, "Công an phường trả lại: " + reason);
-    applications.reopenApproved(applicationId);
-    views.showApplicants(execution, applications.applicants(applicationId, Decision.PENDING));
+    registry.voidAwaitingStamp(application.id(), "Công an phường trả lại: " + reason);
+    list.reopenApproved(application.id());
+    list.showForReview(execution, application);
   }
 }

@@ -25,10 +25,10 @@ public class RecordHouseholdList implements JavaDelegate {
   private final HouseholdListParser parser;
   private final ApplicationStore applications;
   private final HouseholdStore households;
-  private final HouseholdReview review;
+  private final HouseholdList review;
 
   public RecordHouseholdList(Officials officials, WardRegistry wards, HouseholdListParser parser,
-      ApplicationStore applications, HouseholdStore households, HouseholdReview review) {
+      ApplicationStore applications, HouseholdStore households, HouseholdList review) {
     this.officials = officials;
     this.wards = wards;
     this.parser = parser;
