@@ -61,13 +61,6 @@ public class ApplicationStore {
     return Objects.requireNonNull(key.getKey()).longValue();
   }
 
-  public long create(PassKind kind, String wardCode, String registeredBy, String processInstanceId,
-      List<ApplicantDraft> people) {
-    long id = createApplication(kind, wardCode, registeredBy, processInstanceId);
-    addApplicants(id, people);
-    return id;
-  }
-
   /** Adds people after those already on the application (an organization's list arrives after registration). */
   public void addApplicants(long applicationId, List<ApplicantDraft> people) {
     int first = jdbc.queryForObject("select coalesce(max(position), 0) from applicant where application_id = ?",

@@ -1,0 +1,52 @@
+package vn.giaydiduong.casework;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.common.PassKind;
+import vn.giaydiduong.identity.Officials;
+import vn.giaydiduong.identity.Role;
+import vn.giaydiduong.pass.ApplicationStore;
+import vn.giaydiduong.ward.Ward;
+import vn.giaydiduong.ward.WardRegistry;
+
+/**
+ * Opening a case, the same in every procedure: the registrar is the logged-in CSKV officer and the case is in
+ * their ward (never a submitted variable); the case's id, reference (also the business key) and ward are written
+ * once, here, in the transaction that starts the process.
+ */
+@Component
+public class Registrations {
+
+  /** Who registers, and the ward the case belongs to. */
+  public record Registrar(String userId, Ward ward) {
+  }
+
+  private final Officials officials;
+  private final WardRegistry wards;
+  private final ApplicationStore applications;
+
+  public Registrations(Officials officials, WardRegistry wards, ApplicationStore applications) {
+    this.officials = officials;
+    this.wards = wards;
+    this.applications = applications;
+  }
+
+  public Registrar registrar() {
+    String userId = officials.currentUserId();
+    return new Registrar(userId, wards.get(officials.wardOf(userId, Role.CSKV)));
+  }
+
+  /** Opens the case of this process instance; its entries are stored by the caller in the same transaction. */
+  public long open(DelegateExecution execution, PassKind kind, Registrar registrar) {
+    Ward ward = registrar.ward();
+    long id = applications.createApplication(kind, ward.code(), registrar.userId(),
+        execution.getProcessInstanceId());
+    String reference = ProcessVariables.reference(id);
+    execution.setProcessBusinessKey(reference);
+    execution.setVariable(ProcessVariables.REFERENCE, reference);
+    execution.setVariable(ProcessVariables.APPLICATION_ID, id);
+    execution.setVariable(ProcessVariables.WARD_CODE, ward.code());
+    execution.setVariable(ProcessVariables.WARD_NAME, ward.name() + ", " + ward.districtName());
+    return id;
+  }
+}
