@@ -26,6 +26,7 @@ class ArchitectureTest {
   @Test
   void layersDependOnlyDownwards() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("Operations").definedBy("vn.giaydiduong.operations..")
         .layer("Checking").definedBy("vn.giaydiduong.verify..")
         .layer("Procedures").definedBy("vn.giaydiduong.individual..", "vn.giaydiduong.organization..",
             "vn.giaydiduong.market..")
@@ -37,6 +38,7 @@ class ArchitectureTest {
         .layer("Identity").definedBy("vn.giaydiduong.identity..")
         .layer("Wards").definedBy("vn.giaydiduong.ward..")
         .layer("Common").definedBy("vn.giaydiduong.common..")
+        .whereLayer("Operations").mayNotBeAccessedByAnyLayer()
         .whereLayer("Checking").mayNotBeAccessedByAnyLayer()
         .whereLayer("Procedures").mayNotBeAccessedByAnyLayer()
         .whereLayer("Stamping").mayOnlyBeAccessedByLayers("Procedures")

@@ -36,7 +36,7 @@ public class ApiSecurityConfig {
   public FilterRegistrationBean<Filter> loginThrottleFilter(LoginThrottleProperties properties) {
     var registration = new FilterRegistrationBean<Filter>(new LoginThrottleFilter(properties));
     registration.setName("login-throttle");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/dev/*", "/camunda/api/admin/auth/user/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/dev/*", "/actuator/*", "/camunda/api/admin/auth/user/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
