@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import vn.giaydiduong.common.IdNumbers;
 import vn.giaydiduong.common.InvalidInputException;
+import vn.giaydiduong.common.PhoneNumbers;
 import vn.giaydiduong.intake.Spreadsheets.Cell;
 import vn.giaydiduong.intake.Spreadsheets.Row;
 
@@ -168,12 +169,10 @@ public class HouseholdListParser {
             ? " (nếu nhập trong Excel, hãy định dạng ô là Text để giữ số 0 ở đầu)" : "";
         IdNumbers.problem(idNumber, null).ifPresent(p -> row.problem(p + hint));
       }
-      String phone = row.text("phone", "số điện thoại", 15, false);
+      String phone = row.text("phone", "số điện thoại", 20, false);
       if (phone != null) {
-        phone = phone.replaceAll("[ .]", "");
-        if (!ResidentListParser.PHONE.matcher(phone).matches()) {
-          row.problem("số điện thoại \"" + phone + "\" không hợp lệ (10 chữ số, bắt đầu bằng 0)");
-        }
+        phone = PhoneNumbers.normalize(phone);
+        PhoneNumbers.problem(phone).ifPresent(p -> row.problem("số điện thoại " + p));
       }
       String address = row.text("address", "địa chỉ", 300, true);
       int members = 0;

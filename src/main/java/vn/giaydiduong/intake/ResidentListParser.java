@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.IdNumbers;
 import vn.giaydiduong.common.InvalidInputException;
+import vn.giaydiduong.common.PhoneNumbers;
 
 /**
  * Reads and checks the list of residents a CSKV officer registers: rows pasted into the start form (from a
@@ -34,7 +35,6 @@ public class ResidentListParser {
 
   public static final int MAX_PERSONS = 1000;
 
-  static final Pattern PHONE = Pattern.compile("(0|\\+84)\\d{9}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   /** Columns of a pasted list, in order; the same names are the fields of the JSON form. */
@@ -155,12 +155,10 @@ public class ResidentListParser {
         idNumber = idNumber.replace(" ", "");
         IdNumbers.problem(idNumber, dob).ifPresent(this::problem);
       }
-      String phone = row.text("phone", "số điện thoại", 15, true);
+      String phone = row.text("phone", "số điện thoại", 20, true);
       if (phone != null) {
-        phone = phone.replaceAll("[ .]", "");
-        if (!PHONE.matcher(phone).matches()) {
-          row.problem("số điện thoại \"" + phone + "\" không hợp lệ (10 chữ số, bắt đầu bằng 0)");
-        }
+        phone = PhoneNumbers.normalize(phone);
+        PhoneNumbers.problem(phone).ifPresent(p -> row.problem("số điện thoại " + p));
       }
       String email = row.text("email", "email", 254, false);
       if (email != null && !EMAIL.matcher(email).matches()) {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.IdNumbers;
 import vn.giaydiduong.common.InvalidInputException;
+import vn.giaydiduong.common.PhoneNumbers;
 import vn.giaydiduong.intake.Spreadsheets.Cell;
 import vn.giaydiduong.intake.Spreadsheets.Row;
 
@@ -32,7 +33,6 @@ public class StaffListParser {
   /** Problems listed in one answer; a list that is wrong everywhere is usually wrong in one way. */
   static final int MAX_PROBLEMS = 100;
   private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M} .'-]*");
-  private static final Pattern PHONE = Pattern.compile("(0|\\+84)\\d{9}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final int HEADER_SEARCH_ROWS = 10;
   /**
@@ -157,9 +157,10 @@ public class StaffListParser {
         String id = idNumber;
         IdNumbers.problem(id, dob).ifPresent(p -> problem(StaffListColumn.ID_NUMBER, p));
       }
-      String phone = digits(StaffListColumn.PHONE, 15);
-      if (phone != null && !PHONE.matcher(phone).matches()) {
-        problem(StaffListColumn.PHONE, "\"" + phone + "\" không hợp lệ (10 chữ số, bắt đầu bằng 0)");
+      String phone = digits(StaffListColumn.PHONE, 20);
+      if (phone != null) {
+        phone = PhoneNumbers.normalize(phone);
+        PhoneNumbers.problem(phone).ifPresent(p -> problem(StaffListColumn.PHONE, p));
       }
       String email = text(StaffListColumn.EMAIL, 254);
       if (email != null && !EMAIL.matcher(email).matches()) {
@@ -207,8 +208,10 @@ public class StaffListParser {
       }
       String digits = text.replaceAll("[ .]", "");
       if (cell(column).number() && digits.matches("\\d+")) {
-        int length = column == StaffListColumn.PHONE ? 10 : digits.length() > 9 ? 12 : 9;
-        digits = "0".repeat(Math.max(0, length - digits.length())) + digits;
+        // A spreadsheet number has lost its leading zeros: one for a phone (mobile or landline), up to the
+        // 9 or 12 digits of an ID number.
+        digits = column == StaffListColumn.PHONE ? "0" + digits
+            : "0".repeat(Math.max(0, (digits.length() > 9 ? 12 : 9) - digits.length())) + digits;
       }
       return digits;
     }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.InvalidInputException;
+import vn.giaydiduong.common.PhoneNumbers;
 import vn.giaydiduong.intake.StaffListParser;
 
 /**
@@ -32,7 +33,6 @@ public final class OrganizationForm {
   /** 10 digits (enterprise), or 13: the 10 of the parent and 3 of a branch, usually written 0101234567-001. */
   private static final Pattern TAX_CODE_FORMAT = Pattern.compile("(\\d{10})(?:-?(\\d{3}))?");
   private static final Pattern EMAIL_FORMAT = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final Pattern PHONE_FORMAT = Pattern.compile("(0|\\+84)\\d{9}");
   private static final Pattern PERSON_NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M} .'-]*");
 
   private OrganizationForm() {
@@ -54,10 +54,8 @@ public final class OrganizationForm {
     }
     String phone = text(scope, PHONE, "Số điện thoại liên hệ", 20, problems);
     if (phone != null) {
-      phone = phone.replaceAll("[ .]", "");
-      if (!PHONE_FORMAT.matcher(phone).matches()) {
-        problems.add("Số điện thoại liên hệ \"" + phone + "\" không hợp lệ (10 chữ số, bắt đầu bằng 0).");
-      }
+      phone = PhoneNumbers.normalize(phone);
+      PhoneNumbers.problem(phone).ifPresent(p -> problems.add("Số điện thoại liên hệ " + p + "."));
     }
     Integer staff = staffRequested(scope.getVariable(STAFF_REQUESTED), problems);
     String purpose = text(scope, PURPOSE, "Mục đích đi lại", 300, problems);

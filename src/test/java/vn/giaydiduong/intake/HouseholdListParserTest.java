@@ -53,7 +53,7 @@ class HouseholdListParserTest {
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
             "Hộ thứ 1 (chủ hộ Trần Văn Hùng): số CCCD/CMND \"1185000321\" không hợp lệ: CCCD gồm 12 chữ số, CMND "
                 + "gồm 9 chữ số (nếu nhập trong Excel, hãy định dạng ô là Text để giữ số 0 ở đầu).",
-            "Hộ thứ 1 (chủ hộ Trần Văn Hùng): số điện thoại \"12\" không hợp lệ (10 chữ số, bắt đầu bằng 0).",
+            "Hộ thứ 1 (chủ hộ Trần Văn Hùng): số điện thoại \"12\" không hợp lệ (di động 10 chữ số, cố định 11 chữ số bắt đầu bằng 02).",
             "Hộ thứ 1 (chủ hộ Trần Văn Hùng): số nhân khẩu \"bốn\" phải là số từ 1 đến 50.",
             "Hộ thứ 1 (chủ hộ Trần Văn Hùng): số hộ khẩu \"TB 01\" chỉ gồm chữ, số, \"/\" và \"-\".",
             "Hộ thứ 2 (chủ hộ Lê Văn Bình): thiếu họ tên người đi chợ.",

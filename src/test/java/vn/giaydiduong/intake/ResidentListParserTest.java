@@ -49,7 +49,7 @@ class ResidentListParserTest {
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
             "Người thứ 2 (Trần Văn A): ngày sinh \"31/02/1990\" không đúng dạng ngày (dd/MM/yyyy).",
             "Người thứ 2 (Trần Văn A): số CCCD 999090000001 có mã tỉnh \"999\" không tồn tại (3 chữ số đầu).",
-            "Người thứ 2 (Trần Văn A): số điện thoại \"12345\" không hợp lệ (10 chữ số, bắt đầu bằng 0).",
+            "Người thứ 2 (Trần Văn A): số điện thoại \"12345\" không hợp lệ (di động 10 chữ số, cố định 11 chữ số bắt đầu bằng 02).",
             "Người thứ 2 (Trần Văn A): email \"khong-phai-email\" không hợp lệ.",
             "Người thứ 2 (Trần Văn A): ngày hết hạn 08/09/2021 trước ngày bắt đầu 10/09/2021.",
             "Người thứ 3 (Lê B): số CCCD 001187000123 không khớp năm sinh 1980 (chữ số thứ 4–6 của CCCD mã hóa "
