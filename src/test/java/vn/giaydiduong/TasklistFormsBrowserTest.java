@@ -229,7 +229,7 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
       openTask(instance.getId(), "Kiểm tra và đóng dấu thẻ đi chợ");
       assertThat(formText()).contains("Thẻ chờ đóng dấu", "Nguyễn Thị Lan").doesNotContain("Lê Văn Bình");
     });
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
     runJobs(instance.getId());
     step("CSKV delivers the cards through Tasklist", () -> {
       logIn("cskv.trucbach");
@@ -248,8 +248,8 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
         .singleResult().getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
 
     ProcessInstance rejected = startMarketCards("Hoàng Văn Tư\tHoàng Văn Tư\t001180000779\t\tSố 2 phố Mẫu Thử\t1");
-    completeTask(rejected, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "REJECT_ALL",
-        ProcessVariables.REJECT_ALL_REASON, "Hộ đã có thẻ ở phường khác"));
+    completeTask(rejected, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "REJECT_ALL",
+        ProcessVariables.REJECT_ALL_REASON.name(), "Hộ đã có thẻ ở phường khác"));
     runJobs(rejected.getId());
     step("CSKV sees the households to inform", () -> {
       logIn("cskv.trucbach");
@@ -283,14 +283,14 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
       assertThat(formText()).contains("Công ty CP Thực phẩm Hà Nội", "Nhân viên chờ xét duyệt", "Nguyễn Văn An",
           "Trần Thị Bích", "danh-sach.csv");
     });
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
     runJobs(instance.getId());
     step("the stamp form lists the passes", () -> {
       logIn("congan.trucbach");
       openTask(instance.getId(), "Kiểm tra và đóng dấu giấy đi đường");
       assertThat(formText()).contains("Giấy chờ đóng dấu", "Nguyễn Văn An", "Trần Thị Bích");
     });
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
     runJobs(instance.getId());
     step("CSKV delivers to the organization through Tasklist", () -> {
       logIn("cskv.trucbach");
@@ -310,7 +310,8 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
   private ProcessInstance startMarketCards(String rows) {
     actAs("cskv.trucbach");
     try {
-      return runtimeService.startProcessInstanceByKey("market-card", Map.of(ProcessVariables.HOUSEHOLDS_TABLE, rows));
+      return runtimeService.startProcessInstanceByKey("market-card",
+          Map.of(ProcessVariables.HOUSEHOLDS_TABLE.name(), rows));
     } finally {
       identityService.clearAuthentication();
     }
@@ -353,12 +354,12 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
   }
 
   private String reference(String instanceId) {
-    return (String) runtimeService.getVariable(instanceId, ProcessVariables.REFERENCE);
+    return (String) runtimeService.getVariable(instanceId, ProcessVariables.REFERENCE.name());
   }
 
   private long applicationId(String instanceId) {
     return (Long) historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
-        .variableName(ProcessVariables.APPLICATION_ID).singleResult().getValue();
+        .variableName(ProcessVariables.APPLICATION_ID.name()).singleResult().getValue();
   }
 
   // --- Tasklist, as a person uses it

@@ -34,12 +34,12 @@ public class ApplyReview implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var application = cases.of(execution);
     ReviewableList list = lists.of(application);
-    Map<Integer, String> rejected = ReviewDecisions.rejections((String) execution.getVariable(REVIEW_OUTCOME),
-        (String) execution.getVariable(REJECT_ALL_REASON), (String) execution.getVariable(REJECTIONS),
+    Map<Integer, String> rejected = ReviewDecisions.rejections(REVIEW_OUTCOME.get(execution),
+        REJECT_ALL_REASON.get(execution), REJECTIONS.get(execution),
         list.pendingPositions(application.id()));
     list.decide(application.id(), rejected, officials.currentUserId());
-    execution.setVariable(APPROVED_COUNT, list.approvedCount(application.id()));
-    execution.setVariable(REJECTED_NOW, rejected.size());
+    APPROVED_COUNT.set(execution, list.approvedCount(application.id()));
+    REJECTED_NOW.set(execution, rejected.size());
     list.showRejected(execution, application.id());
   }
 }

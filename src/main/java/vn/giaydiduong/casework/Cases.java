@@ -50,7 +50,7 @@ public class Cases implements TaskListener {
   }
 
   private void checkActor(DelegateExecution execution, Application application) {
-    Object recorded = execution.getVariable(ProcessVariables.APPLICATION_ID);
+    Object recorded = ProcessVariables.APPLICATION_ID.get(execution);
     if (recorded != null && !Objects.equals(((Number) recorded).longValue(), application.id())) {
       throw new ProcessEngineException("Variable applicationId of process instance "
           + execution.getProcessInstanceId() + " no longer names its own case " + application.id());

@@ -23,13 +23,6 @@ import vn.giaydiduong.rules.DayRule;
 @Component
 public class FormViews {
 
-  public static final String APPLICANTS = "applicants";
-  public static final String REJECTED = "rejected";
-  public static final String PASSES = "passes";
-  public static final String HOUSEHOLD_ROWS = "householdRows";
-  public static final String REJECTED_HOUSEHOLDS = "rejectedHouseholds";
-  public static final String CARDS = "cards";
-
   private final ObjectMapper json;
 
   public FormViews(ObjectMapper json) {
@@ -38,7 +31,7 @@ public class FormViews {
 
   /** The people still waiting for the ward official's decision. */
   public void showApplicants(VariableScope scope, List<Applicant> pending) {
-    set(scope, APPLICANTS, pending.stream().map(a -> row(
+    set(scope, ProcessVariables.APPLICANTS, pending.stream().map(a -> row(
         "position", a.position(), "fullName", a.fullName(), "dateOfBirth", Dates.format(a.dateOfBirth()),
         "idNumber", a.idNumber(), "phone", a.phone(), "address", a.address(),
         "workplace", a.workplace() == null ? "" : a.workplace(), "destination", a.destination(),
@@ -47,7 +40,7 @@ public class FormViews {
 
   /** Rejected people and how they learn of it: by email, or from their CSKV in person. */
   public void showRejected(VariableScope scope, List<Applicant> rejected) {
-    set(scope, REJECTED, rejected.stream().map(a -> row(
+    set(scope, ProcessVariables.REJECTED, rejected.stream().map(a -> row(
         "position", a.position(), "fullName", a.fullName(), "idNumber", IdNumbers.mask(a.idNumber()),
         "reason", a.decisionReason(),
         "notice", a.email() == null ? "CSKV báo trực tiếp" : "Email " + a.email())).toList());
@@ -55,7 +48,7 @@ public class FormViews {
 
   /** Passes in number order; the ward police name a pass by its row (STT) when they refuse to stamp it. */
   public void showPasses(VariableScope scope, List<Pass> passes) {
-    set(scope, PASSES, IntStream.range(0, passes.size()).mapToObj(i -> {
+    set(scope, ProcessVariables.PASSES, IntStream.range(0, passes.size()).mapToObj(i -> {
       Pass p = passes.get(i);
       return row("position", i + 1, "passNumber", p.passNumber(), "holderName", p.holderName(),
           "idNumber", p.maskedIdNumber(), "zone", p.zone().label(),
@@ -65,7 +58,7 @@ public class FormViews {
 
   /** Households waiting for the ward official, with the warning of a second card where there is one. */
   public void showHouseholds(VariableScope scope, List<Household> pending, Map<Integer, String> warnings) {
-    set(scope, HOUSEHOLD_ROWS, pending.stream().map(h -> row(
+    set(scope, ProcessVariables.HOUSEHOLD_ROWS, pending.stream().map(h -> row(
         "position", h.position(), "headName", h.headName(), "representativeName", h.representativeName(),
         "idNumber", h.representativeIdNumber(), "address", h.address(), "memberCount", h.memberCount(),
         "householdCode", h.householdCode() == null ? "" : h.householdCode(),
@@ -74,14 +67,14 @@ public class FormViews {
 
   /** Rejected households, whom the CSKV tells in person (households give no email). */
   public void showRejectedHouseholds(VariableScope scope, List<Household> rejected) {
-    set(scope, REJECTED_HOUSEHOLDS, rejected.stream().map(h -> row(
+    set(scope, ProcessVariables.REJECTED_HOUSEHOLDS, rejected.stream().map(h -> row(
         "position", h.position(), "headName", h.headName(), "representativeName", h.representativeName(),
         "address", h.address(), "reason", h.decisionReason())).toList());
   }
 
   /** Market cards with the days they allow, as printed. */
   public void showCards(VariableScope scope, List<Pass> cards, Map<Long, Household> households) {
-    set(scope, CARDS, cards.stream().map(c -> row(
+    set(scope, ProcessVariables.CARDS, cards.stream().map(c -> row(
         "passNumber", c.passNumber(), "headName", households.get(c.householdId()).headName(),
         "representativeName", c.holderName(), "idNumber", c.maskedIdNumber(),
         "address", households.get(c.householdId()).address(),
@@ -101,9 +94,9 @@ public class FormViews {
     return row;
   }
 
-  private void set(VariableScope scope, String name, List<Map<String, Object>> rows) {
+  private void set(VariableScope scope, Variable<Object> view, List<Map<String, Object>> rows) {
     try {
-      scope.setVariable(name, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
+      view.setTyped(scope, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

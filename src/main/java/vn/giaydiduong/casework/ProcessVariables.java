@@ -1,55 +1,97 @@
 package vn.giaydiduong.casework;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 
-/** Names of the process variables the models, forms and delegates share. */
+/**
+ * The registry of the process variables that the models, forms and delegates share: each with its name and type
+ * ({@link Variable}). A model or form that names a variable not declared here fails ModelVariablesTest.
+ */
 public final class ProcessVariables {
 
   /** The people to register as a JSON array (REST API), removed once stored. */
-  public static final String RESIDENTS = "residents";
+  public static final Variable<Object> RESIDENTS = Variable.of("residents", Object.class);
   /** The same people pasted as rows into the start form, removed once stored. */
-  public static final String RESIDENTS_TABLE = "residentsTable";
-  public static final String APPLICATION_ID = "applicationId";
+  public static final Variable<String> RESIDENTS_TABLE = Variable.of("residentsTable", String.class);
+  public static final Variable<Long> APPLICATION_ID = Variable.of("applicationId", Long.class);
   /** The registration's reference shown to people (also the business key), e.g. HS-000012. */
-  public static final String REFERENCE = "reference";
-  public static final String WARD_CODE = "wardCode";
-  public static final String WARD_NAME = "wardName";
-  public static final String APPLICANT_COUNT = "applicantCount";
-  public static final String REVIEW_OUTCOME = "reviewOutcome";
-  public static final String REJECT_ALL_REASON = "rejectAllReason";
-  public static final String REJECTIONS = "rejections";
-  public static final String APPROVED_COUNT = "approvedCount";
-  public static final String REJECTED_NOW = "rejectedNow";
-  public static final String PASS_COUNT = "passCount";
-  public static final String STAMP_DECISION = "stampDecision";
-  public static final String RETURN_REASON = "returnReason";
+  public static final Variable<String> REFERENCE = Variable.of("reference", String.class);
+  public static final Variable<String> WARD_CODE = Variable.of("wardCode", String.class);
+  public static final Variable<String> WARD_NAME = Variable.of("wardName", String.class);
+  public static final Variable<Integer> APPLICANT_COUNT = Variable.of("applicantCount", Integer.class);
+  public static final Variable<ReviewOutcome> REVIEW_OUTCOME = Variable.of("reviewOutcome", ReviewOutcome.class);
+  public static final Variable<String> REJECT_ALL_REASON = Variable.of("rejectAllReason", String.class);
+  public static final Variable<String> REJECTIONS = Variable.of("rejections", String.class);
+  public static final Variable<Integer> APPROVED_COUNT = Variable.of("approvedCount", Integer.class);
+  public static final Variable<Integer> REJECTED_NOW = Variable.of("rejectedNow", Integer.class);
+  public static final Variable<Integer> PASS_COUNT = Variable.of("passCount", Integer.class);
+  public static final Variable<StampDecision> STAMP_DECISION = Variable.of("stampDecision", StampDecision.class);
+  public static final Variable<String> RETURN_REASON = Variable.of("returnReason", String.class);
   /** Passes the ward police refuse to stamp, one per line "STT: lý do". */
-  public static final String REFUSALS = "refusals";
-  public static final String STAMPED_BY = "stampedBy";
-  public static final String DELIVERED_TO = "deliveredTo";
+  public static final Variable<String> REFUSALS = Variable.of("refusals", String.class);
+  public static final Variable<String> STAMPED_BY = Variable.of("stampedBy", String.class);
+  public static final Variable<String> DELIVERED_TO = Variable.of("deliveredTo", String.class);
   /** Revocation of one pass: its number and the reason (revoke-pass). */
-  public static final String PASS_NUMBER = "passNumber";
-  public static final String REVOCATION_REASON = "revocationReason";
+  public static final Variable<String> PASS_NUMBER = Variable.of("passNumber", String.class);
+  public static final Variable<String> REVOCATION_REASON = Variable.of("revocationReason", String.class);
   /** Market cards: the households as a JSON array (REST API, spreadsheet upload), removed once stored. */
-  public static final String HOUSEHOLDS = "households";
+  public static final Variable<Object> HOUSEHOLDS = Variable.of("households", Object.class);
   /** Market cards: the same households pasted as rows into the start form, removed once stored. */
-  public static final String HOUSEHOLDS_TABLE = "householdsTable";
-  public static final String HOUSEHOLD_COUNT = "householdCount";
+  public static final Variable<String> HOUSEHOLDS_TABLE = Variable.of("householdsTable", String.class);
+  public static final Variable<Integer> HOUSEHOLD_COUNT = Variable.of("householdCount", Integer.class);
   /** Households the reviewer should look at twice (a valid card already exists, or a repeated address). */
-  public static final String FLAGGED_COUNT = "flaggedCount";
+  public static final Variable<Integer> FLAGGED_COUNT = Variable.of("flaggedCount", Integer.class);
   /** The CSKV confirms that each card went to its household's representative. */
-  public static final String DELIVERED_TO_REPRESENTATIVES = "deliveredToRepresentatives";
+  public static final Variable<Boolean> DELIVERED_TO_REPRESENTATIVES = Variable.of("deliveredToRepresentatives",
+      Boolean.class);
   /** Market cards the CSKV could not hand over yet, one per line "số thẻ: lý do", and how many they were. */
-  public static final String UNDELIVERED_CARDS = "undeliveredCards";
-  public static final String UNDELIVERED_COUNT = "undeliveredCount";
+  public static final Variable<String> UNDELIVERED_CARDS = Variable.of("undeliveredCards", String.class);
+  public static final Variable<Integer> UNDELIVERED_COUNT = Variable.of("undeliveredCount", Integer.class);
   /** Organization passes: the stored mail or upload that brought the staff list (set by the message). */
-  public static final String STAFF_LIST_SUBMISSION_ID = "staffListSubmissionId";
+  public static final Variable<Long> STAFF_LIST_SUBMISSION_ID = Variable.of("staffListSubmissionId", Long.class);
   /** Organization passes: ISO 8601 durations of the wait for the staff list, before the reminder and after it. */
-  public static final String LIST_REMINDER_AFTER = "listReminderAfter";
-  public static final String LIST_CLOSE_AFTER = "listCloseAfter";
+  public static final Variable<String> LIST_REMINDER_AFTER = Variable.of("listReminderAfter", String.class);
+  public static final Variable<String> LIST_CLOSE_AFTER = Variable.of("listCloseAfter", String.class);
+
+  // The tables the forms show (Json), rendered by FormViews.
+  public static final Variable<Object> APPLICANTS = Variable.of("applicants", Object.class);
+  public static final Variable<Object> REJECTED = Variable.of("rejected", Object.class);
+  public static final Variable<Object> PASSES = Variable.of("passes", Object.class);
+  public static final Variable<Object> HOUSEHOLD_ROWS = Variable.of("householdRows", Object.class);
+  public static final Variable<Object> REJECTED_HOUSEHOLDS = Variable.of("rejectedHouseholds", Object.class);
+  public static final Variable<Object> CARDS = Variable.of("cards", Object.class);
+  /** Organization passes: the files the organization sent, as markdown links composed (and escaped) by the system. */
+  public static final Variable<String> DOCUMENTS = Variable.of("documentsMarkdown", String.class);
+
+  // Organization passes: the registration's fields, entered by the CSKV and checked again by the ward official.
+  public static final Variable<Object> ORGANIZATION_NAME = Variable.of("organizationName", Object.class);
+  public static final Variable<Object> TAX_CODE = Variable.of("taxCode", Object.class);
+  public static final Variable<Object> ORGANIZATION_ADDRESS = Variable.of("organizationAddress", Object.class);
+  public static final Variable<Object> SECTOR = Variable.of("sector", Object.class);
+  public static final Variable<Object> CONTACT_PERSON = Variable.of("contactPerson", Object.class);
+  public static final Variable<Object> CONTACT_EMAIL = Variable.of("contactEmail", Object.class);
+  public static final Variable<Object> CONTACT_PHONE = Variable.of("contactPhone", Object.class);
+  public static final Variable<Object> STAFF_REQUESTED = Variable.of("staffRequested", Object.class);
+  public static final Variable<Object> PURPOSE = Variable.of("purpose", Object.class);
+  public static final Variable<Object> VALID_FROM = Variable.of("validFrom", Object.class);
+  public static final Variable<Object> VALID_UNTIL = Variable.of("validUntil", Object.class);
 
   private ProcessVariables() {
+  }
+
+  /** Every declared name. */
+  public static Set<String> names() {
+    return Arrays.stream(ProcessVariables.class.getFields()).filter(f -> f.getType() == Variable.class)
+        .map(f -> {
+          try {
+            return ((Variable<?>) f.get(null)).name();
+          } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+          }
+        }).collect(Collectors.toUnmodifiableSet());
   }
 
   /** The reference of a registration shown to people and used as business key, e.g. HS-000012. */

@@ -43,10 +43,10 @@ public class Registrations {
         execution.getProcessInstanceId());
     String reference = ProcessVariables.reference(id);
     execution.setProcessBusinessKey(reference);
-    execution.setVariable(ProcessVariables.REFERENCE, reference);
-    execution.setVariable(ProcessVariables.APPLICATION_ID, id);
-    execution.setVariable(ProcessVariables.WARD_CODE, ward.code());
-    execution.setVariable(ProcessVariables.WARD_NAME, ward.name() + ", " + ward.districtName());
+    ProcessVariables.REFERENCE.set(execution, reference);
+    ProcessVariables.APPLICATION_ID.set(execution, id);
+    ProcessVariables.WARD_CODE.set(execution, ward.code());
+    ProcessVariables.WARD_NAME.set(execution, ward.name() + ", " + ward.districtName());
     return id;
   }
 }

@@ -26,7 +26,7 @@ public class ReturnToReview implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var application = cases.of(execution);
     ReviewableList list = lists.of(application);
-    String reason = (String) execution.getVariable(ProcessVariables.RETURN_REASON);
+    String reason = ProcessVariables.RETURN_REASON.get(execution);
     registry.voidAwaitingStamp(application.id(), "Công an phường trả lại: " + reason);
     list.reopenApproved(application.id());
     list.showForReview(execution, application);

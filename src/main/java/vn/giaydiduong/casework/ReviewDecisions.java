@@ -16,10 +16,6 @@ import vn.giaydiduong.common.InvalidInputException;
  */
 public final class ReviewDecisions {
 
-  public static final String APPROVE_ALL = "APPROVE_ALL";
-  public static final String REJECT_ALL = "REJECT_ALL";
-  public static final String PARTIAL = "PARTIAL";
-
   private static final Pattern LINE = Pattern.compile("\\s*(\\d{1,5})\\s*[:.)–-]\\s*(.*)");
   private static final int MIN_REASON = 5;
   private static final int MAX_REASON = 500;
@@ -28,12 +24,12 @@ public final class ReviewDecisions {
   }
 
   /** Rejected positions with their reasons (in list order); everyone else in {@code positions} is approved. */
-  public static Map<Integer, String> rejections(String outcome, String rejectAllReason, String rejectionLines,
+  public static Map<Integer, String> rejections(ReviewOutcome outcome, String rejectAllReason, String rejectionLines,
       Set<Integer> positions) {
-    if (APPROVE_ALL.equals(outcome)) {
+    if (outcome == ReviewOutcome.APPROVE_ALL) {
       return Map.of();
     }
-    if (REJECT_ALL.equals(outcome)) {
+    if (outcome == ReviewOutcome.REJECT_ALL) {
       List<String> problems = new ArrayList<>();
       String reason = reason(rejectAllReason, "Lý do từ chối tất cả", problems);
       if (reason == null) {
@@ -43,7 +39,7 @@ public final class ReviewDecisions {
       positions.stream().sorted().forEach(p -> all.put(p, reason));
       return all;
     }
-    if (!PARTIAL.equals(outcome)) {
+    if (outcome != ReviewOutcome.PARTIAL) {
       throw new InvalidInputException("Hãy chọn kết quả xét duyệt: duyệt tất cả, từ chối tất cả, "
           + "hoặc duyệt trừ những người bị từ chối.");
     }

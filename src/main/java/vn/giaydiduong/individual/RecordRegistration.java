@@ -40,16 +40,16 @@ public class RecordRegistration implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Registrar registrar = registrations.registrar();
     int maxValidityDays = validityRules.maxValidityDays(registrar.ward().zone());
-    Object table = execution.getVariable(ProcessVariables.RESIDENTS_TABLE);
+    Object table = ProcessVariables.RESIDENTS_TABLE.get(execution);
     var people = table != null ? parser.parseTable(table.toString(), Dates.today(), maxValidityDays)
-        : parser.parseJson(ProcessVariables.jsonText(execution.getVariable(ProcessVariables.RESIDENTS)),
+        : parser.parseJson(ProcessVariables.jsonText(ProcessVariables.RESIDENTS.get(execution)),
             Dates.today(), maxValidityDays);
     long id = registrations.open(execution, PassKind.INDIVIDUAL, registrar);
     applications.addApplicants(id, people);
-    execution.setVariable(ProcessVariables.APPLICANT_COUNT, people.size());
+    ProcessVariables.APPLICANT_COUNT.set(execution, people.size());
     // The registry holds the people now; the raw list would only duplicate personal data in variables.
-    execution.removeVariable(ProcessVariables.RESIDENTS);
-    execution.removeVariable(ProcessVariables.RESIDENTS_TABLE);
+    ProcessVariables.RESIDENTS.remove(execution);
+    ProcessVariables.RESIDENTS_TABLE.remove(execution);
     views.showApplicants(execution, applications.applicants(id, Decision.PENDING));
   }
 }

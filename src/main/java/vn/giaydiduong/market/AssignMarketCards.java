@@ -48,7 +48,7 @@ public class AssignMarketCards implements JavaDelegate {
     registry.numberCards(applications.get(applicationId), households.households(applicationId, Decision.APPROVED),
         Dates.today(), rules::decide);
     var awaiting = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
-    execution.setVariable(ProcessVariables.PASS_COUNT, awaiting.size());
+    ProcessVariables.PASS_COUNT.set(execution, awaiting.size());
     views.showCards(execution, awaiting, households.households(applicationId).stream()
         .collect(Collectors.toMap(Household::id, Function.identity())));
   }

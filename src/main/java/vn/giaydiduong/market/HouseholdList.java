@@ -71,7 +71,7 @@ public class HouseholdList implements ReviewableList {
     List<Household> pending = households.households(applicationId, Decision.PENDING);
     Map<Integer, String> warnings = households.secondCardWarnings(applicationId, wardCode, Dates.today());
     views.showHouseholds(scope, pending, warnings);
-    scope.setVariable(ProcessVariables.FLAGGED_COUNT,
+    ProcessVariables.FLAGGED_COUNT.set(scope,
         (int) pending.stream().filter(h -> warnings.containsKey(h.position())).count());
   }
 }

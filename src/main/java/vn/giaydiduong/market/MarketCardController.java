@@ -52,7 +52,7 @@ public class MarketCardController {
     List<HouseholdDraft> households = parser.parseFile(file.getBytes());
     List<Map<String, Object>> rows = households.stream().map(MarketCardController::row).toList();
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, Variables.createVariables()
-        .putValueTyped(ProcessVariables.HOUSEHOLDS, SpinValues.jsonValue(Spin.JSON(rows).toString()).create()));
+        .putValueTyped(ProcessVariables.HOUSEHOLDS.name(), SpinValues.jsonValue(Spin.JSON(rows).toString()).create()));
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("processInstanceId", instance.getId(),
         "reference", instance.getBusinessKey(), "householdCount", households.size()));
   }

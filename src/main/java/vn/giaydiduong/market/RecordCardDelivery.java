@@ -51,7 +51,7 @@ public class RecordCardDelivery implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    if (!Boolean.TRUE.equals(execution.getVariable(ProcessVariables.DELIVERED_TO_REPRESENTATIVES))) {
+    if (!Boolean.TRUE.equals(ProcessVariables.DELIVERED_TO_REPRESENTATIVES.get(execution))) {
       throw new InvalidInputException("Hãy xác nhận đã giao tận tay từng thẻ cho người đi chợ của hộ "
           + "(người có tên trên thẻ, đối chiếu CCCD/CMND).");
     }
@@ -59,7 +59,7 @@ public class RecordCardDelivery implements JavaDelegate {
     Map<Long, Household> byId = households.households(applicationId).stream()
         .collect(Collectors.toMap(Household::id, Function.identity()));
     List<Pass> issued = registry.passes(applicationId, PassStatus.ISSUED);
-    Set<String> undelivered = undelivered((String) execution.getVariable(ProcessVariables.UNDELIVERED_CARDS),
+    Set<String> undelivered = undelivered(ProcessVariables.UNDELIVERED_CARDS.get(execution),
         issued.stream().map(Pass::passNumber).collect(Collectors.toSet()));
     String cskv = officials.currentUserId();
     for (Pass card : issued) {
@@ -69,10 +69,10 @@ public class RecordCardDelivery implements JavaDelegate {
             + card.maskedIdNumber() + ")", cskv);
       }
     }
-    execution.setVariable(ProcessVariables.UNDELIVERED_COUNT, undelivered.size());
+    ProcessVariables.UNDELIVERED_COUNT.set(execution, undelivered.size());
     // The next delivery task starts empty and lists only the cards still to hand over.
-    execution.removeVariable(ProcessVariables.UNDELIVERED_CARDS);
-    execution.removeVariable(ProcessVariables.DELIVERED_TO_REPRESENTATIVES);
+    ProcessVariables.UNDELIVERED_CARDS.remove(execution);
+    ProcessVariables.DELIVERED_TO_REPRESENTATIVES.remove(execution);
     views.showCards(execution, registry.passes(applicationId, PassStatus.ISSUED), byId);
   }
 

@@ -33,15 +33,15 @@ public class RecordHouseholdList implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Registrar registrar = registrations.registrar();
-    Object table = execution.getVariable(ProcessVariables.HOUSEHOLDS_TABLE);
+    Object table = ProcessVariables.HOUSEHOLDS_TABLE.get(execution);
     var list = table != null ? parser.parseTable(table.toString())
-        : parser.parseJson(ProcessVariables.jsonText(execution.getVariable(ProcessVariables.HOUSEHOLDS)));
+        : parser.parseJson(ProcessVariables.jsonText(ProcessVariables.HOUSEHOLDS.get(execution)));
     long id = registrations.open(execution, PassKind.MARKET_CARD, registrar);
     households.create(id, list);
-    execution.setVariable(ProcessVariables.HOUSEHOLD_COUNT, list.size());
+    ProcessVariables.HOUSEHOLD_COUNT.set(execution, list.size());
     // The registry holds the households now; the raw list would only duplicate personal data in variables.
-    execution.removeVariable(ProcessVariables.HOUSEHOLDS);
-    execution.removeVariable(ProcessVariables.HOUSEHOLDS_TABLE);
+    ProcessVariables.HOUSEHOLDS.remove(execution);
+    ProcessVariables.HOUSEHOLDS_TABLE.remove(execution);
     review.show(execution, id, registrar.ward().code());
   }
 }

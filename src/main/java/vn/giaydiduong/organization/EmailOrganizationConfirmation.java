@@ -22,6 +22,6 @@ public class EmailOrganizationConfirmation implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     mails.askForStaffList(cases.idOf(execution),
-        (String) execution.getVariable(ProcessVariables.LIST_REMINDER_AFTER), false);
+        ProcessVariables.LIST_REMINDER_AFTER.get(execution), false);
   }
 }

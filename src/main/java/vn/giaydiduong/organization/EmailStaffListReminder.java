@@ -22,6 +22,6 @@ public class EmailStaffListReminder implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     mails.askForStaffList(cases.idOf(execution),
-        (String) execution.getVariable(ProcessVariables.LIST_CLOSE_AFTER), true);
+        ProcessVariables.LIST_CLOSE_AFTER.get(execution), true);
   }
 }

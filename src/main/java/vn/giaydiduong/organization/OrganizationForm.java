@@ -1,11 +1,24 @@
 package vn.giaydiduong.organization;
 
+import static vn.giaydiduong.casework.ProcessVariables.CONTACT_EMAIL;
+import static vn.giaydiduong.casework.ProcessVariables.CONTACT_PERSON;
+import static vn.giaydiduong.casework.ProcessVariables.CONTACT_PHONE;
+import static vn.giaydiduong.casework.ProcessVariables.ORGANIZATION_ADDRESS;
+import static vn.giaydiduong.casework.ProcessVariables.ORGANIZATION_NAME;
+import static vn.giaydiduong.casework.ProcessVariables.PURPOSE;
+import static vn.giaydiduong.casework.ProcessVariables.SECTOR;
+import static vn.giaydiduong.casework.ProcessVariables.STAFF_REQUESTED;
+import static vn.giaydiduong.casework.ProcessVariables.TAX_CODE;
+import static vn.giaydiduong.casework.ProcessVariables.VALID_FROM;
+import static vn.giaydiduong.casework.ProcessVariables.VALID_UNTIL;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import vn.giaydiduong.casework.Variable;
 import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.common.PhoneNumbers;
@@ -18,18 +31,6 @@ import vn.giaydiduong.intake.StaffListParser;
  */
 public final class OrganizationForm {
 
-  public static final String NAME = "organizationName";
-  public static final String TAX_CODE = "taxCode";
-  public static final String ADDRESS = "organizationAddress";
-  public static final String SECTOR = "sector";
-  public static final String CONTACT_PERSON = "contactPerson";
-  public static final String EMAIL = "contactEmail";
-  public static final String PHONE = "contactPhone";
-  public static final String STAFF_REQUESTED = "staffRequested";
-  public static final String PURPOSE = "purpose";
-  public static final String VALID_FROM = "validFrom";
-  public static final String VALID_UNTIL = "validUntil";
-
   /** 10 digits (enterprise), or 13: the 10 of the parent and 3 of a branch, usually written 0101234567-001. */
   private static final Pattern TAX_CODE_FORMAT = Pattern.compile("(\\d{10})(?:-?(\\d{3}))?");
   private static final Pattern EMAIL_FORMAT = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -40,24 +41,24 @@ public final class OrganizationForm {
 
   public static Organization read(VariableScope scope, LocalDate today, int maxValidityDays) {
     List<String> problems = new ArrayList<>();
-    String name = text(scope, NAME, "Tên tổ chức/doanh nghiệp", 200, problems);
+    String name = text(scope, ORGANIZATION_NAME, "Tên tổ chức/doanh nghiệp", 200, problems);
     String taxCode = taxCode(text(scope, TAX_CODE, "Mã số thuế", 20, problems), problems);
-    String address = text(scope, ADDRESS, "Địa chỉ trụ sở", 300, problems);
+    String address = text(scope, ORGANIZATION_ADDRESS, "Địa chỉ trụ sở", 300, problems);
     String sector = text(scope, SECTOR, "Ngành nghề", 200, problems);
     String contact = text(scope, CONTACT_PERSON, "Người liên hệ", 100, problems);
     if (contact != null && !PERSON_NAME.matcher(contact).matches()) {
       problems.add("Người liên hệ \"" + contact + "\" chỉ được gồm chữ cái và dấu cách.");
     }
-    String email = text(scope, EMAIL, "Email liên hệ", 254, problems);
+    String email = text(scope, CONTACT_EMAIL, "Email liên hệ", 254, problems);
     if (email != null && !EMAIL_FORMAT.matcher(email).matches()) {
       problems.add("Email liên hệ \"" + email + "\" không hợp lệ: danh sách và giấy đi đường được gửi về địa chỉ này.");
     }
-    String phone = text(scope, PHONE, "Số điện thoại liên hệ", 20, problems);
+    String phone = text(scope, CONTACT_PHONE, "Số điện thoại liên hệ", 20, problems);
     if (phone != null) {
       phone = PhoneNumbers.normalize(phone);
       PhoneNumbers.problem(phone).ifPresent(p -> problems.add("Số điện thoại liên hệ " + p + "."));
     }
-    Integer staff = staffRequested(scope.getVariable(STAFF_REQUESTED), problems);
+    Integer staff = staffRequested(STAFF_REQUESTED.get(scope), problems);
     String purpose = text(scope, PURPOSE, "Mục đích đi lại", 300, problems);
     LocalDate from = date(scope, VALID_FROM, "Từ ngày", problems);
     LocalDate until = date(scope, VALID_UNTIL, "Đến ngày", problems);
@@ -79,17 +80,17 @@ public final class OrganizationForm {
 
   /** Writes the checked values back, so the next form shows them as stored (e.g. the tax code with its dash). */
   public static void write(VariableScope scope, Organization o) {
-    scope.setVariable(NAME, o.name());
-    scope.setVariable(TAX_CODE, o.taxCode());
-    scope.setVariable(ADDRESS, o.address());
-    scope.setVariable(SECTOR, o.sector());
-    scope.setVariable(CONTACT_PERSON, o.contactPerson());
-    scope.setVariable(EMAIL, o.email());
-    scope.setVariable(PHONE, o.phone());
-    scope.setVariable(STAFF_REQUESTED, o.staffRequested());
-    scope.setVariable(PURPOSE, o.purpose());
-    scope.setVariable(VALID_FROM, Dates.format(o.validFrom()));
-    scope.setVariable(VALID_UNTIL, Dates.format(o.validUntil()));
+    ORGANIZATION_NAME.set(scope, o.name());
+    TAX_CODE.set(scope, o.taxCode());
+    ORGANIZATION_ADDRESS.set(scope, o.address());
+    SECTOR.set(scope, o.sector());
+    CONTACT_PERSON.set(scope, o.contactPerson());
+    CONTACT_EMAIL.set(scope, o.email());
+    CONTACT_PHONE.set(scope, o.phone());
+    STAFF_REQUESTED.set(scope, o.staffRequested());
+    PURPOSE.set(scope, o.purpose());
+    VALID_FROM.set(scope, Dates.format(o.validFrom()));
+    VALID_UNTIL.set(scope, Dates.format(o.validUntil()));
   }
 
   /** The tax code in its usual written form: 0101234567, or 0101234567-001 for a branch. */
@@ -121,9 +122,9 @@ public final class OrganizationForm {
     return count;
   }
 
-  private static String text(VariableScope scope, String variable, String label, int maxLength,
+  private static String text(VariableScope scope, Variable<Object> variable, String label, int maxLength,
       List<String> problems) {
-    Object value = scope.getVariable(variable);
+    Object value = variable.get(scope);
     String text = value == null ? "" : value.toString().strip().replaceAll("\\s+", " ");
     if (text.isEmpty()) {
       problems.add("Hãy nhập " + label.toLowerCase() + ".");
@@ -136,7 +137,8 @@ public final class OrganizationForm {
     return text;
   }
 
-  private static LocalDate date(VariableScope scope, String variable, String label, List<String> problems) {
+  private static LocalDate date(VariableScope scope, Variable<Object> variable, String label,
+      List<String> problems) {
     String text = text(scope, variable, label, 30, problems);
     if (text == null) {
       return null;

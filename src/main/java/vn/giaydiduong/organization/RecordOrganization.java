@@ -43,7 +43,7 @@ public class RecordOrganization implements JavaDelegate {
     applications.setOrganizationName(id, organization.name());
     organizations.create(id, organization);
     OrganizationForm.write(execution, organization);
-    execution.setVariable(ProcessVariables.LIST_REMINDER_AFTER, properties.listReminderAfter());
-    execution.setVariable(ProcessVariables.LIST_CLOSE_AFTER, properties.listCloseAfter());
+    ProcessVariables.LIST_REMINDER_AFTER.set(execution, properties.listReminderAfter());
+    ProcessVariables.LIST_CLOSE_AFTER.set(execution, properties.listCloseAfter());
   }
 }

@@ -21,7 +21,8 @@ public class RecordStaffList implements JavaDelegate {
 
   private final Cases cases;
 
-  public RecordStaffList(Cases cases, OrganizationStore organizations, StaffListSubmissions submissions, StaffListIntake intake,
+  public RecordStaffList(Cases cases, OrganizationStore organizations, StaffListSubmissions submissions,
+      StaffListIntake intake,
       StaffMembers staff) {
     this.cases = cases;
     this.organizations = organizations;
@@ -34,10 +35,10 @@ public class RecordStaffList implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long id = cases.idOf(execution);
     Organization organization = organizations.get(id);
-    var list = submissions.staffList((Long) execution.getVariable(ProcessVariables.STAFF_LIST_SUBMISSION_ID));
+    var list = submissions.staffList(ProcessVariables.STAFF_LIST_SUBMISSION_ID.get(execution));
     var members = intake.check(organization, list.filename(), list.content());
     int flagged = staff.add(id, organization, members, Dates.today());
-    execution.setVariable(ProcessVariables.APPLICANT_COUNT, members.size());
-    execution.setVariable(ProcessVariables.FLAGGED_COUNT, flagged);
+    ProcessVariables.APPLICANT_COUNT.set(execution, members.size());
+    ProcessVariables.FLAGGED_COUNT.set(execution, flagged);
   }
 }

@@ -11,6 +11,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import vn.giaydiduong.casework.Cases;
 import vn.giaydiduong.casework.FormViews;
+import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.engine.MarkdownText;
 import vn.giaydiduong.pass.Decision;
@@ -23,7 +24,6 @@ import vn.giaydiduong.pass.Decision;
 @Component("showStaffForReview")
 public class ShowStaffForReview implements ExecutionListener {
 
-  public static final String DOCUMENTS = "documentsMarkdown";
 
   private final StaffMembers staff;
   private final StaffListSubmissions submissions;
@@ -53,8 +53,8 @@ public class ShowStaffForReview implements ExecutionListener {
       row.put("flags", r.flags() == null ? "" : r.flags());
       return row;
     }).toList();
-    execution.setVariable(FormViews.APPLICANTS, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
-    execution.setVariable(DOCUMENTS, submissions.acceptedFiles(id).stream()
+    ProcessVariables.APPLICANTS.setTyped(execution, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
+    ProcessVariables.DOCUMENTS.set(execution, submissions.acceptedFiles(id).stream()
         .map(f -> "- [" + MarkdownText.escape(f.filename()) + "](/api/staff-list-files/" + f.id() + ") ("
             + Math.max(1, f.size() / 1024) + " KB" + (f.staffList() ? ", danh sách" : "") + ")")
         .collect(Collectors.joining("\n")));

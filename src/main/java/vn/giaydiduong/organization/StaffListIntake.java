@@ -243,7 +243,7 @@ public class StaffListIntake {
           long submissionId = submissions.store(channel, messageId, mailbox, sender, subject, applicationId,
               Status.ACCEPTED, null, rows, files);
           runtimeService.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(reference)
-              .setVariable(ProcessVariables.STAFF_LIST_SUBMISSION_ID, submissionId).correlateWithResult();
+              .setVariable(ProcessVariables.STAFF_LIST_SUBMISSION_ID.name(), submissionId).correlateWithResult();
           return submissionId;
         });
         acknowledge(id, organization, reference, rows);

@@ -33,7 +33,7 @@ public class AssignPassNumbers implements JavaDelegate {
     long applicationId = cases.idOf(execution);
     registry.number(applications.get(applicationId), applications.applicants(applicationId, Decision.APPROVED));
     var awaiting = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
-    execution.setVariable(ProcessVariables.PASS_COUNT, awaiting.size());
+    ProcessVariables.PASS_COUNT.set(execution, awaiting.size());
     views.showPasses(execution, awaiting);
   }
 }

@@ -26,7 +26,7 @@ public class RecordDelivery implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String deliveredTo = (String) execution.getVariable(ProcessVariables.DELIVERED_TO);
+    String deliveredTo = ProcessVariables.DELIVERED_TO.get(execution);
     if (deliveredTo == null || deliveredTo.isBlank() || deliveredTo.length() > 200) {
       throw new InvalidInputException("Hãy ghi người nhận giấy đi đường (tối đa 200 ký tự).");
     }

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import vn.giaydiduong.casework.Cases;
 import vn.giaydiduong.casework.FormViews;
 import vn.giaydiduong.casework.ReviewDecisions;
+import vn.giaydiduong.casework.ReviewOutcome;
+import vn.giaydiduong.casework.StampDecision;
 import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.identity.Officials;
 import vn.giaydiduong.pass.ApplicationStore;
@@ -29,9 +31,6 @@ import vn.giaydiduong.pass.PassStatus;
 @Component("recordStampDecision")
 public class RecordStampDecision implements JavaDelegate {
 
-  public static final String STAMP = "STAMP";
-  public static final String STAMP_EXCEPT = "STAMP_EXCEPT";
-  public static final String RETURN = "RETURN";
   static final String REFUSAL_PREFIX = "Công an phường không đóng dấu: ";
 
   private final Officials officials;
@@ -52,19 +51,19 @@ public class RecordStampDecision implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object decision = execution.getVariable(STAMP_DECISION);
-    if (RETURN.equals(decision)) {
-      String reason = (String) execution.getVariable(RETURN_REASON);
+    StampDecision decision = STAMP_DECISION.get(execution);
+    if (decision == StampDecision.RETURN) {
+      String reason = RETURN_REASON.get(execution);
       if (reason == null || reason.strip().length() < 5 || reason.length() > 500) {
         throw new InvalidInputException("Hãy ghi lý do trả lại danh sách cho cán bộ phường (5–500 ký tự).");
       }
-    } else if (STAMP_EXCEPT.equals(decision)) {
+    } else if (decision == StampDecision.STAMP_EXCEPT) {
       refuse(execution, cases.idOf(execution));
-    } else if (!STAMP.equals(decision)) {
+    } else if (decision != StampDecision.STAMP) {
       throw new InvalidInputException("Hãy chọn: đóng dấu tất cả, đóng dấu trừ một số giấy, hoặc trả lại cán bộ "
           + "phường.");
     }
-    execution.setVariable(STAMPED_BY, officials.currentUserId());
+    STAMPED_BY.set(execution, officials.currentUserId());
   }
 
   private void refuse(DelegateExecution execution, long applicationId) {
@@ -74,8 +73,8 @@ public class RecordStampDecision implements JavaDelegate {
       throw new InvalidInputException("Thẻ đi chợ được đóng dấu cả danh sách hoặc trả lại cán bộ phường.");
     }
     Set<Integer> rows = IntStream.rangeClosed(1, awaiting.size()).boxed().collect(Collectors.toSet());
-    Map<Integer, String> refused = ReviewDecisions.rejections(ReviewDecisions.PARTIAL, null,
-        (String) execution.getVariable(REFUSALS), rows);
+    Map<Integer, String> refused = ReviewDecisions.rejections(ReviewOutcome.PARTIAL, null,
+        REFUSALS.get(execution), rows);
     if (refused.size() == awaiting.size()) {
       throw new InvalidInputException("Không đóng dấu giấy nào thì hãy chọn \"Trả lại cán bộ phường\" và ghi lý "
           + "do.");

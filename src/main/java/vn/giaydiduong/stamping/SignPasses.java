@@ -22,6 +22,6 @@ public class SignPasses implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     stamper.stampAll(cases.idOf(execution),
-        (String) execution.getVariable(ProcessVariables.STAMPED_BY));
+        ProcessVariables.STAMPED_BY.get(execution));
   }
 }

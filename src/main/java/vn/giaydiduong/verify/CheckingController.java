@@ -225,8 +225,8 @@ public class CheckingController {
     Object reason = body.get("reason");
     try {
       runtimeService.startProcessInstanceByKey(IdentityBootstrap.REVOKE_PASS_PROCESS, Map.of(
-          ProcessVariables.PASS_NUMBER, passNumber,
-          ProcessVariables.REVOCATION_REASON, reason instanceof String s ? s : ""));
+          ProcessVariables.PASS_NUMBER.name(), passNumber,
+          ProcessVariables.REVOCATION_REASON.name(), reason instanceof String s ? s : ""));
     } catch (AuthorizationException e) {
       throw new AccessDeniedException("Chỉ cán bộ phường hoặc công an phường đã cấp giấy mới được thu hồi.");
     }

@@ -22,10 +22,10 @@ public class RevokePass implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Pass pass = revocations.revoke((String) execution.getVariable(PASS_NUMBER),
-        (String) execution.getVariable(REVOCATION_REASON), officials.currentUserId());
-    execution.setVariable(PASS_NUMBER, pass.passNumber());
-    execution.setVariable(WARD_CODE, pass.wardCode());
+    Pass pass = revocations.revoke(PASS_NUMBER.get(execution),
+        REVOCATION_REASON.get(execution), officials.currentUserId());
+    PASS_NUMBER.set(execution, pass.passNumber());
+    WARD_CODE.set(execution, pass.wardCode());
     execution.setProcessBusinessKey(pass.passNumber());
   }
 }

@@ -14,27 +14,27 @@ class ReviewDecisionsTest {
 
   @Test
   void approveAllRejectsNobody() {
-    assertThat(ReviewDecisions.rejections(ReviewDecisions.APPROVE_ALL, null, "2: ignored", LIST)).isEmpty();
+    assertThat(ReviewDecisions.rejections(ReviewOutcome.APPROVE_ALL, null, "2: ignored", LIST)).isEmpty();
   }
 
   @Test
   void rejectAllGivesEveryoneTheReason() {
-    assertThat(ReviewDecisions.rejections(ReviewDecisions.REJECT_ALL, " Ngoài đối tượng ", null, LIST))
+    assertThat(ReviewDecisions.rejections(ReviewOutcome.REJECT_ALL, " Ngoài đối tượng ", null, LIST))
         .isEqualTo(Map.of(1, "Ngoài đối tượng", 2, "Ngoài đối tượng", 3, "Ngoài đối tượng"));
-    assertThatThrownBy(() -> ReviewDecisions.rejections(ReviewDecisions.REJECT_ALL, "x", null, LIST))
+    assertThatThrownBy(() -> ReviewDecisions.rejections(ReviewOutcome.REJECT_ALL, "x", null, LIST))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("ít nhất 5 ký tự");
   }
 
   @Test
   void partialAcceptsTheUsualSeparators() {
-    assertThat(ReviewDecisions.rejections(ReviewDecisions.PARTIAL, null,
+    assertThat(ReviewDecisions.rejections(ReviewOutcome.PARTIAL, null,
         "2: Không thuộc đối tượng\r\n\n 3 - Giấy tờ không hợp lệ", LIST))
         .containsExactly(Map.entry(2, "Không thuộc đối tượng"), Map.entry(3, "Giấy tờ không hợp lệ"));
   }
 
   @Test
   void partialRefusesUnknownRepeatedOrUnreadableLines() {
-    assertThatThrownBy(() -> ReviewDecisions.rejections(ReviewDecisions.PARTIAL, null,
+    assertThatThrownBy(() -> ReviewDecisions.rejections(ReviewOutcome.PARTIAL, null,
         "9: Không có\n2: Trùng lặp hồ sơ\n2: Lần nữa đây\nAnh Hai bị từ chối\n3:", LIST))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
             "Dòng 1 (\"9: Không có\"): không có người số thứ tự 9 trong danh sách chờ duyệt.",

@@ -65,13 +65,13 @@ class IndividualPassProcessTest extends ProcessTestSupport {
 
     assertThat(instance).isWaitingAt("Task_ReviewList");
     assertThat(task()).hasCandidateGroup("officials-" + TRUC_BACH);
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
 
     assertThat(instance).hasPassed("Task_AssignPassNumbers").isWaitingAt("Task_StampPasses");
     assertThat(task()).hasCandidateGroup("police-" + TRUC_BACH);
     long applicationId = applicationId(instance);
     assertThat(registry.passes(applicationId, PassStatus.AWAITING_STAMP)).hasSize(2);
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
 
     assertThat(instance).isWaitingAt("Task_SignPasses");
     execute(job());
@@ -91,7 +91,8 @@ class IndividualPassProcessTest extends ProcessTestSupport {
     assertThat(issued).extracting(Pass::holderName).containsExactly("Nguyễn Thị Hằng", "Đặng Văn Ưng");
     assertPrintBundleCarriesTheSignedPasses(applicationId, issued);
 
-    completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO, "Từng người dân theo danh sách"));
+    completeTask(instance, "cskv.trucbach",
+        Map.of(ProcessVariables.DELIVERED_TO.name(), "Từng người dân theo danh sách"));
     assertThat(instance).isEnded().hasPassed("EndEvent_PassesDelivered").hasNotPassed("Task_EmailRejections");
     assertThat(registry.passes(applicationId, PassStatus.DELIVERED)).hasSize(2)
         .allSatisfy(p -> assertThat(p.deliveredTo()).isEqualTo("Từng người dân theo danh sách"));
@@ -105,8 +106,9 @@ class IndividualPassProcessTest extends ProcessTestSupport {
     ProcessInstance instance = register("cskv.trucbach", people);
     long applicationId = applicationId(instance);
 
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "PARTIAL",
-        ProcessVariables.REJECTIONS, "2: Không thuộc đối tượng được đi lại\n3: Giấy tờ nơi làm việc không hợp lệ"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "PARTIAL",
+        ProcessVariables.REJECTIONS.name(),
+        "2: Không thuộc đối tượng được đi lại\n3: Giấy tờ nơi làm việc không hợp lệ"));
 
     assertThat(instance).isWaitingAt("Task_EmailRejections");
     execute(job());
@@ -125,11 +127,11 @@ class IndividualPassProcessTest extends ProcessTestSupport {
     assertThat(registry.passes(applicationId, PassStatus.AWAITING_STAMP)).extracting(Pass::holderName)
         .containsExactly("Nguyễn Thị Hằng");
 
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
     execute(job());
     execute(job());
     assertThat(instance).isWaitingAt("Task_DeliverPasses");
-    completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO, "Nguyễn Thị Hằng"));
+    completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO.name(), "Nguyễn Thị Hằng"));
     assertThat(instance).isEnded().hasPassed("Task_EmailRejections", "EndEvent_PassesDelivered");
     assertThat(greenMail.getReceivedMessages()).hasSize(1);
   }
@@ -138,8 +140,8 @@ class IndividualPassProcessTest extends ProcessTestSupport {
   void everyoneRejected_processEndsAfterCskvInformsThem() {
     ProcessInstance instance = register("cskv.trucbach", residents(2));
     long applicationId = applicationId(instance);
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "REJECT_ALL",
-        ProcessVariables.REJECT_ALL_REASON, "Nơi làm việc không thuộc ngành được phép hoạt động"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "REJECT_ALL",
+        ProcessVariables.REJECT_ALL_REASON.name(), "Nơi làm việc không thuộc ngành được phép hoạt động"));
 
     assertThat(instance).isWaitingAt("Task_EmailRejections");
     execute(job());
@@ -159,18 +161,18 @@ class IndividualPassProcessTest extends ProcessTestSupport {
   void policeReturnTheList_passesAreVoidedAndTheListIsReviewedAgain() {
     ProcessInstance instance = register("cskv.trucbach", residents(2));
     long applicationId = applicationId(instance);
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
     List<String> firstNumbers = registry.passes(applicationId, PassStatus.AWAITING_STAMP).stream()
         .map(Pass::passNumber).toList();
 
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "RETURN",
-        ProcessVariables.RETURN_REASON, "Người số 2 đang bị cách ly tại nhà"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "RETURN",
+        ProcessVariables.RETURN_REASON.name(), "Người số 2 đang bị cách ly tại nhà"));
 
     assertThat(instance).hasPassed("Task_ReturnToReview").isWaitingAt("Task_ReviewList");
     assertThat(registry.passes(applicationId, PassStatus.VOIDED)).extracting(Pass::passNumber)
         .containsExactlyElementsOf(firstNumbers);
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "PARTIAL",
-        ProcessVariables.REJECTIONS, "2: Đang bị cách ly tại nhà"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "PARTIAL",
+        ProcessVariables.REJECTIONS.name(), "2: Đang bị cách ly tại nhà"));
     execute(job());
     execute(job());
 
@@ -194,23 +196,23 @@ class IndividualPassProcessTest extends ProcessTestSupport {
     assertThat(instance).isWaitingAt("Task_ReviewList").hasBusinessKey(
         ProcessVariables.reference(applicationId(instance)));
     assertThat(task()).hasCandidateGroup("officials-00001");
-    assertThat(instance).variables().containsEntry(ProcessVariables.APPLICANT_COUNT, 1)
-        .containsEntry(ProcessVariables.WARD_CODE, "00001")
-        .doesNotContainKeys(ProcessVariables.RESIDENTS_TABLE, ProcessVariables.RESIDENTS);
+    assertThat(instance).variables().containsEntry(ProcessVariables.APPLICANT_COUNT.name(), 1)
+        .containsEntry(ProcessVariables.WARD_CODE.name(), "00001")
+        .doesNotContainKeys(ProcessVariables.RESIDENTS_TABLE.name(), ProcessVariables.RESIDENTS.name());
   }
 
   @Test
   void policeRefuseOnePass_itIsVoidedItsHolderToldAndTheRestStamped() throws Exception {
     ProcessInstance instance = register("cskv.trucbach", residents(2));
     long applicationId = applicationId(instance);
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
     List<Pass> numbered = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
 
-    assertThatThrownBy(() -> completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION,
-        "STAMP_EXCEPT", ProcessVariables.REFUSALS, "1: Không khớp ảnh\n2: Không khớp ảnh")))
+    assertThatThrownBy(() -> completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(),
+        "STAMP_EXCEPT", ProcessVariables.REFUSALS.name(), "1: Không khớp ảnh\n2: Không khớp ảnh")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("Trả lại cán bộ phường");
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP_EXCEPT",
-        ProcessVariables.REFUSALS, "2: Ảnh trên CCCD không khớp người đăng ký"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP_EXCEPT",
+        ProcessVariables.REFUSALS.name(), "2: Ảnh trên CCCD không khớp người đăng ký"));
 
     assertThat(instance).isWaitingAt("Task_EmailStampRefusals");
     execute(job());
@@ -273,7 +275,8 @@ class IndividualPassProcessTest extends ProcessTestSupport {
   void reviewNamingAnUnknownPerson_isRefusedAndTheTaskStaysOpen() {
     ProcessInstance instance = register("cskv.trucbach", residents(2));
     assertThatThrownBy(() -> completeTask(instance, "canbo.trucbach", Map.of(
-        ProcessVariables.REVIEW_OUTCOME, "PARTIAL", ProcessVariables.REJECTIONS, "7: Không có trong danh sách")))
+        ProcessVariables.REVIEW_OUTCOME.name(), "PARTIAL",
+        ProcessVariables.REJECTIONS.name(), "7: Không có trong danh sách")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("không có người số thứ tự 7");
     assertThat(instance).isWaitingAt("Task_ReviewList");
@@ -283,8 +286,8 @@ class IndividualPassProcessTest extends ProcessTestSupport {
   @Test
   void mailServerOutage_becomesRetriesAndEveryoneIsToldExactlyOnce() throws Exception {
     ProcessInstance instance = register("cskv.trucbach", residents(2));
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "REJECT_ALL",
-        ProcessVariables.REJECT_ALL_REASON, "Không thuộc đối tượng được cấp"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "REJECT_ALL",
+        ProcessVariables.REJECT_ALL_REASON.name(), "Không thuộc đối tượng được cấp"));
     assertThat(instance).isWaitingAt("Task_EmailRejections");
     Job mailJob = job();
 
@@ -331,7 +334,7 @@ class IndividualPassProcessTest extends ProcessTestSupport {
   }
 
   private long applicationId(ProcessInstance instance) {
-    return (Long) runtimeService.getVariable(instance.getId(), ProcessVariables.APPLICATION_ID);
+    return (Long) runtimeService.getVariable(instance.getId(), ProcessVariables.APPLICATION_ID.name());
   }
 
   private static long serial(String passNumber) {

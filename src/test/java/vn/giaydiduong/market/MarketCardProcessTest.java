@@ -87,10 +87,10 @@ class MarketCardProcessTest extends ProcessTestSupport {
 
     assertThat(instance).isWaitingAt("Task_ReviewHouseholds");
     assertThat(task()).hasCandidateGroup("officials-" + TRUC_BACH);
-    assertThat(instance).variables().containsEntry(ProcessVariables.HOUSEHOLD_COUNT, 2)
-        .containsEntry(ProcessVariables.FLAGGED_COUNT, 0)
-        .doesNotContainKeys(ProcessVariables.HOUSEHOLDS_TABLE, ProcessVariables.HOUSEHOLDS);
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+    assertThat(instance).variables().containsEntry(ProcessVariables.HOUSEHOLD_COUNT.name(), 2)
+        .containsEntry(ProcessVariables.FLAGGED_COUNT.name(), 0)
+        .doesNotContainKeys(ProcessVariables.HOUSEHOLDS_TABLE.name(), ProcessVariables.HOUSEHOLDS.name());
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
 
     assertThat(instance).hasPassed("Task_AssignMarketCards").isWaitingAt("Task_StampMarketCards");
     assertThat(task()).hasCandidateGroup("police-" + TRUC_BACH);
@@ -104,7 +104,7 @@ class MarketCardProcessTest extends ProcessTestSupport {
       assertThat(card.dayRule()).isEqualTo(serial(card) % 2 == 1 ? "1,3,5,7@06:00-18:00" : "2,4,6,7@06:00-18:00");
     });
     assertThat(awaiting).extracting(Pass::holderName).containsExactly("Nguyễn Thị Lan", "Lê Văn Bình");
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
 
     assertThat(instance).isWaitingAt("Task_SignMarketCards");
     execute(job());
@@ -119,7 +119,7 @@ class MarketCardProcessTest extends ProcessTestSupport {
 
     assertThatThrownBy(() -> completeTask(instance, "cskv.trucbach", Map.of()))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("Hãy xác nhận đã giao tận tay");
-    completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO_REPRESENTATIVES, true));
+    completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO_REPRESENTATIVES.name(), true));
     assertThat(instance).isEnded().hasPassed("EndEvent_CardsDelivered");
     assertThat(registry.passes(applicationId, PassStatus.DELIVERED)).extracting(Pass::deliveredTo)
         .containsExactly("Nguyễn Thị Lan (CCCD/CMND 001******321)", "Lê Văn Bình (CCCD/CMND 001******456)");
@@ -129,19 +129,19 @@ class MarketCardProcessTest extends ProcessTestSupport {
   void someHouseholdsRejected_onlyTheApprovedGetCardsAndCskvSeesTheRejected() {
     ProcessInstance instance = start("cskv.trucbach", rows(3));
     long applicationId = applicationId(instance);
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "PARTIAL",
-        ProcessVariables.REJECTIONS, "2: Hộ không cư trú tại phường"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "PARTIAL",
+        ProcessVariables.REJECTIONS.name(), "2: Hộ không cư trú tại phường"));
 
     assertThat(instance).isWaitingAt("Task_StampMarketCards");
     assertThat(registry.passes(applicationId, PassStatus.AWAITING_STAMP)).extracting(Pass::holderName)
         .containsExactly("Người Đi Chợ Một", "Người Đi Chợ Ba");
     assertThat(households.households(applicationId, Decision.REJECTED)).extracting(h -> h.decisionReason())
         .containsExactly("Hộ không cư trú tại phường");
-    JsonNode rejected = variable(instance, FormViews.REJECTED_HOUSEHOLDS);
+    JsonNode rejected = variable(instance, ProcessVariables.REJECTED_HOUSEHOLDS.name());
     assertThat(rejected).hasSize(1);
     assertThat(rejected.get(0).get("headName").asText()).isEqualTo("Hoàng Văn Hai");
 
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
     execute(job());
     execute(job());
     List<Pass> cards = registry.passes(applicationId, PassStatus.ISSUED);
@@ -149,20 +149,20 @@ class MarketCardProcessTest extends ProcessTestSupport {
 
     // One household was out: its card comes back in a new delivery task; the other is recorded as handed over.
     assertThatThrownBy(() -> completeTask(instance, "cskv.trucbach", Map.of(
-        ProcessVariables.DELIVERED_TO_REPRESENTATIVES, true,
-        ProcessVariables.UNDELIVERED_CARDS, "00004-999999: Không có thẻ này")))
+        ProcessVariables.DELIVERED_TO_REPRESENTATIVES.name(), true,
+        ProcessVariables.UNDELIVERED_CARDS.name(), "00004-999999: Không có thẻ này")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("không có trong các thẻ chờ giao");
-    completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO_REPRESENTATIVES, true,
-        ProcessVariables.UNDELIVERED_CARDS, absent + ": Hộ đi vắng, hẹn giao ngày mai"));
+    completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO_REPRESENTATIVES.name(), true,
+        ProcessVariables.UNDELIVERED_CARDS.name(), absent + ": Hộ đi vắng, hẹn giao ngày mai"));
     assertThat(instance).hasPassed("Gateway_AllCardsDelivered").isWaitingAt("Task_DeliverMarketCards");
     assertThat(registry.passes(applicationId, PassStatus.DELIVERED)).extracting(Pass::passNumber)
         .containsExactly(cards.get(0).passNumber());
-    assertThat(variable(instance, FormViews.CARDS)).hasSize(1);
-    assertThat(variable(instance, FormViews.CARDS).get(0).get("passNumber").asText()).isEqualTo(absent);
-    assertThat(runtimeService.getVariable(instance.getId(), ProcessVariables.DELIVERED_TO_REPRESENTATIVES))
+    assertThat(variable(instance, ProcessVariables.CARDS.name())).hasSize(1);
+    assertThat(variable(instance, ProcessVariables.CARDS.name()).get(0).get("passNumber").asText()).isEqualTo(absent);
+    assertThat(runtimeService.getVariable(instance.getId(), ProcessVariables.DELIVERED_TO_REPRESENTATIVES.name()))
         .isNull();
 
-    completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO_REPRESENTATIVES, true));
+    completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO_REPRESENTATIVES.name(), true));
     assertThat(instance).isEnded().hasPassed("EndEvent_CardsDelivered");
     assertThat(registry.passes(applicationId, PassStatus.DELIVERED)).hasSize(2);
   }
@@ -171,12 +171,12 @@ class MarketCardProcessTest extends ProcessTestSupport {
   void everyHouseholdRejected_processEndsAfterCskvTellsThem() {
     ProcessInstance instance = start("cskv.trucbach", rows(2));
     long applicationId = applicationId(instance);
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "REJECT_ALL",
-        ProcessVariables.REJECT_ALL_REASON, "Danh sách lập sai khu vực"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "REJECT_ALL",
+        ProcessVariables.REJECT_ALL_REASON.name(), "Danh sách lập sai khu vực"));
 
     assertThat(instance).isWaitingAt("Task_InformHouseholdsRejected");
     assertThat(task()).hasCandidateGroup("cskv-" + TRUC_BACH);
-    assertThat(variable(instance, FormViews.REJECTED_HOUSEHOLDS)).hasSize(2);
+    assertThat(variable(instance, ProcessVariables.REJECTED_HOUSEHOLDS.name())).hasSize(2);
     completeTask(instance, "cskv.trucbach", Map.of());
     assertThat(instance).isEnded().hasPassed("EndEvent_AllRejected").hasNotPassed("Task_AssignMarketCards");
     assertThat(households.households(applicationId, Decision.REJECTED)).hasSize(2);
@@ -187,18 +187,18 @@ class MarketCardProcessTest extends ProcessTestSupport {
   void policeReturnTheList_cardsAreVoidedAndTheHouseholdsReviewedAgain() {
     ProcessInstance instance = start("cskv.trucbach", rows(2));
     long applicationId = applicationId(instance);
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
     List<Pass> first = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
 
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "RETURN",
-        ProcessVariables.RETURN_REASON, "Hộ số 2 đã chuyển đi nơi khác"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "RETURN",
+        ProcessVariables.RETURN_REASON.name(), "Hộ số 2 đã chuyển đi nơi khác"));
 
     assertThat(instance).hasPassed("Task_ReturnHouseholdsToReview").isWaitingAt("Task_ReviewHouseholds");
     assertThat(registry.passes(applicationId, PassStatus.VOIDED)).hasSize(2);
     assertThat(households.households(applicationId, Decision.PENDING)).hasSize(2);
-    assertThat(variable(instance, FormViews.HOUSEHOLD_ROWS)).hasSize(2);
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "PARTIAL",
-        ProcessVariables.REJECTIONS, "2: Đã chuyển đi nơi khác"));
+    assertThat(variable(instance, ProcessVariables.HOUSEHOLD_ROWS.name())).hasSize(2);
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "PARTIAL",
+        ProcessVariables.REJECTIONS.name(), "2: Đã chuyển đi nơi khác"));
 
     List<Pass> renumbered = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
     assertThat(renumbered).hasSize(1);
@@ -210,7 +210,7 @@ class MarketCardProcessTest extends ProcessTestSupport {
     ProcessInstance firstList = start("cskv.trucbach",
         "Phạm Văn Cường; Phạm Thị Mai; 001190000777; ; Số 12 ngõ Hàng Bún; 3\n"
             + "Đỗ Văn Nam; Đỗ Thị Hoa; 001192000888; ; Số 14 ngõ Hàng Bún; 5");
-    completeTask(firstList, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+    completeTask(firstList, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
     List<Pass> cards = registry.passes(applicationId(firstList), PassStatus.AWAITING_STAMP);
 
     ProcessInstance secondList = start("cskv.trucbach",
@@ -218,8 +218,8 @@ class MarketCardProcessTest extends ProcessTestSupport {
             + "Trịnh Văn Tâm; Đỗ Thị Hoa; 001192000888; ; Số 30 phố Quán Thánh; 2\n"
             + "Vũ Văn Khải; Vũ Thị Yến; 001195000111; ; Số 2 phố Châu Long; 4");
 
-    assertThat(secondList).variables().containsEntry(ProcessVariables.FLAGGED_COUNT, 2);
-    JsonNode rows = variable(secondList, FormViews.HOUSEHOLD_ROWS);
+    assertThat(secondList).variables().containsEntry(ProcessVariables.FLAGGED_COUNT.name(), 2);
+    JsonNode rows = variable(secondList, ProcessVariables.HOUSEHOLD_ROWS.name());
     assertThat(rows.get(0).get("warning").asText()).startsWith("⚠").contains("đã có thẻ " + cards.get(0).passNumber(),
         "còn hạn đến " + Dates.format(cards.get(0).validUntil()), "cùng địa chỉ");
     assertThat(rows.get(1).get("warning").asText()).contains("đã có thẻ " + cards.get(1).passNumber(),
@@ -232,7 +232,7 @@ class MarketCardProcessTest extends ProcessTestSupport {
     ProcessInstance instance = start("cskv.phucxa", rows(2));
     wards.changeZone(PHUC_XA, Zone.RED, "test");
     try {
-      completeTask(instance, "canbo.phucxa", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+      completeTask(instance, "canbo.phucxa", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
     } finally {
       wards.changeZone(PHUC_XA, Zone.GREEN, "test");
     }
@@ -343,7 +343,7 @@ class MarketCardProcessTest extends ProcessTestSupport {
     actAs(cskvUser);
     try {
       return runtimeService.startProcessInstanceByKey("market-card",
-          Map.of(ProcessVariables.HOUSEHOLDS_TABLE, pastedRows));
+          Map.of(ProcessVariables.HOUSEHOLDS_TABLE.name(), pastedRows));
     } finally {
       identityService.clearAuthentication();
     }
@@ -371,7 +371,7 @@ class MarketCardProcessTest extends ProcessTestSupport {
   }
 
   private long applicationId(ProcessInstance instance) {
-    return (Long) runtimeService.getVariable(instance.getId(), ProcessVariables.APPLICATION_ID);
+    return (Long) runtimeService.getVariable(instance.getId(), ProcessVariables.APPLICATION_ID.name());
   }
 
   private static long serial(Pass pass) {

@@ -101,14 +101,14 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     awaitTask(instance, "Task_ReviewStaffList");
 
     assertThat(task()).hasCandidateGroup("officials-" + TRUC_BACH);
-    assertThat(instance).variables().containsEntry(ProcessVariables.APPLICANT_COUNT, 3)
-        .containsEntry(ProcessVariables.FLAGGED_COUNT, 0);
+    assertThat(instance).variables().containsEntry(ProcessVariables.APPLICANT_COUNT.name(), 3)
+        .containsEntry(ProcessVariables.FLAGGED_COUNT.name(), 0);
     // The acknowledgement follows the commit of the intake.
     await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(ORG_EMAIL, "Đã nhận danh sách").size() == 1);
     assertThat(single(mailsTo(ORG_EMAIL, "Đã nhận danh sách")).getSubject()).contains(reference);
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
     assertThat(instance).isWaitingAt("Task_StampPasses");
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
     execute(job());
     execute(job());
     assertThat(instance).isWaitingAt("Task_DeliverPasses");
@@ -121,7 +121,8 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
       assertThat(codec.decode(p.qrText()).claims().organization()).isEqualTo("Công ty CP Thực phẩm Hà Nội");
     });
 
-    completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO, "Bà Lê Thị Hoa, phòng nhân sự"));
+    completeTask(instance, "cskv.trucbach",
+        Map.of(ProcessVariables.DELIVERED_TO.name(), "Bà Lê Thị Hoa, phòng nhân sự"));
     assertThat(registry.passes(applicationId, PassStatus.DELIVERED)).hasSize(3);
     execute(job());
     execute(job());
@@ -144,8 +145,8 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     List<List<Object>> holder = people(1);
     mvc.perform(multipart("/to-chuc/nop-danh-sach/" + firstToken).file(list("ds.csv",
         StaffListFiles.csv(holder, ',', true)))).andExpect(status().isOk());
-    completeTask(first, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
-    completeTask(first, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP"));
+    completeTask(first, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
+    completeTask(first, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
     execute(job());
     greenMail.purgeEmailFromAllMailboxes();
 
@@ -163,15 +164,15 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
             "Đã nhận danh sách")));
 
     assertThat(instance).isWaitingAt("Task_ReviewStaffList").variables()
-        .containsEntry(ProcessVariables.FLAGGED_COUNT, 3);
-    String applicants = runtimeService.getVariable(instance.getId(), FormViews.APPLICANTS).toString();
+        .containsEntry(ProcessVariables.FLAGGED_COUNT.name(), 3);
+    String applicants = runtimeService.getVariable(instance.getId(), ProcessVariables.APPLICANTS.name()).toString();
     assertThat(applicants).contains("Đang có giấy đi đường còn hiệu lực", "Trùng số CCCD/CMND với dòng 5",
         "Trùng số CCCD/CMND với dòng 4");
-    assertThat((String) runtimeService.getVariable(instance.getId(), ShowStaffForReview.DOCUMENTS))
+    assertThat((String) runtimeService.getVariable(instance.getId(), ProcessVariables.DOCUMENTS.name()))
         .contains("[ds\\.xlsx](/api/staff-list-files/", "[giay\\-phep\\.pdf]");
 
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "PARTIAL",
-        ProcessVariables.REJECTIONS, "1: Đã có giấy đi đường còn hiệu lực\n4: Trùng số CCCD với người số 3"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "PARTIAL",
+        ProcessVariables.REJECTIONS.name(), "1: Đã có giấy đi đường còn hiệu lực\n4: Trùng số CCCD với người số 3"));
     assertThat(instance).isWaitingAt("Task_EmailRejections");
     execute(job());
     execute(job());
@@ -188,8 +189,8 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     ProcessInstance instance = registerAndConfirm(2);
     sendMail("Danh sách nhân viên " + reference(instance), "ds.xlsx", StaffListFiles.xlsx(people(2)));
     awaitTask(instance, "Task_ReviewStaffList");
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "REJECT_ALL",
-        ProcessVariables.REJECT_ALL_REASON, "Ngành nghề không thuộc diện được hoạt động"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "REJECT_ALL",
+        ProcessVariables.REJECT_ALL_REASON.name(), "Ngành nghề không thuộc diện được hoạt động"));
     execute(job());
     execute(job());
     assertThat(instance).isEnded().hasPassed("EndEvent_AllRejected").hasNotPassed("Task_AssignPassNumbers");
@@ -204,19 +205,19 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     ProcessInstance instance = registerAndConfirm(2);
     mvc.perform(multipart("/to-chuc/nop-danh-sach/" + uploadToken(instance)).file(list("ds.csv",
         StaffListFiles.csv(people(2), ',', true)))).andExpect(status().isOk());
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
     List<String> firstNumbers = registry.passes(applicationId(instance), PassStatus.AWAITING_STAMP).stream()
         .map(Pass::passNumber).toList();
 
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "RETURN",
-        ProcessVariables.RETURN_REASON, "Giấy phép hoạt động của doanh nghiệp đã hết hạn"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "RETURN",
+        ProcessVariables.RETURN_REASON.name(), "Giấy phép hoạt động của doanh nghiệp đã hết hạn"));
 
     assertThat(instance).hasPassed("Task_ReturnToReview").isWaitingAt("Task_ReviewStaffList");
     assertThat(registry.passes(applicationId(instance), PassStatus.VOIDED)).extracting(Pass::passNumber)
         .containsExactlyElementsOf(firstNumbers);
     assertThat(applications.applicants(applicationId(instance), Decision.PENDING)).hasSize(2);
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "REJECT_ALL",
-        ProcessVariables.REJECT_ALL_REASON, "Giấy phép hoạt động của doanh nghiệp đã hết hạn"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "REJECT_ALL",
+        ProcessVariables.REJECT_ALL_REASON.name(), "Giấy phép hoạt động của doanh nghiệp đã hết hạn"));
     execute(job());
     execute(job());
     assertThat(instance).isEnded().hasPassed("EndEvent_AllRejected");
@@ -228,10 +229,10 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     ProcessInstance instance = registerAndConfirm(2);
     mvc.perform(multipart("/to-chuc/nop-danh-sach/" + uploadToken(instance)).file(list("ds.csv",
         StaffListFiles.csv(people(2), ',', true)))).andExpect(status().isOk());
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
     greenMail.purgeEmailFromAllMailboxes();
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP_EXCEPT",
-        ProcessVariables.REFUSALS, "1: Không có hợp đồng lao động với đơn vị"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP_EXCEPT",
+        ProcessVariables.REFUSALS.name(), "1: Không có hợp đồng lao động với đơn vị"));
 
     assertThat(instance).isWaitingAt("Task_EmailStampRefusals");
     execute(job());
@@ -305,7 +306,8 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     assertThat(inbox).hasSize(1);
     assertThat(inbox[0].getFlags().contains(Flags.Flag.SEEN)).isTrue();
     assertThat(jdbc.queryForObject("select count(*) from staff_list_submission s join staff_list_file f on "
-        + "f.submission_id = s.id where s.status = 'UNMATCHED' and f.content is null and f.sha256 is not null and s.subject = ?",
+        + "f.submission_id = s.id where s.status = 'UNMATCHED' and f.content is null and f.sha256 is not null "
+        + "and s.subject = ?",
         Integer.class, "Danh sách nhân viên tháng 9")).isEqualTo(1);
 
     // Polled again as new (e.g. another client marked it unread): recognised by its Message-ID.
@@ -508,11 +510,11 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
   }
 
   private String reference(ProcessInstance instance) {
-    return (String) historicVariable(instance, ProcessVariables.REFERENCE);
+    return (String) historicVariable(instance, ProcessVariables.REFERENCE.name());
   }
 
   private long applicationId(ProcessInstance instance) {
-    return (Long) historicVariable(instance, ProcessVariables.APPLICATION_ID);
+    return (Long) historicVariable(instance, ProcessVariables.APPLICATION_ID.name());
   }
 
   /** Read from history: the instance may have ended. */

@@ -32,16 +32,16 @@ class MarkupStaysTextTest extends ProcessTestSupport {
     ProcessInstance instance = register("cskv.trucbach", residents(1));
     completeTask(instance, "canbo.trucbach", Map.of("reviewOutcome", "APPROVE_ALL"));
     completeTask(instance, "congan.trucbach", Map.of("stampDecision", "RETURN",
-        ProcessVariables.RETURN_REASON, HOSTILE));
+        ProcessVariables.RETURN_REASON.name(), HOSTILE));
     assertThat(instance).isWaitingAt("Task_ReviewList");
     String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
 
     String shown = new ObjectMapper().readTree(rest.withBasicAuth("canbo.trucbach", "test-password")
         .getForObject(REST + "/task/" + taskId + "/form-variables", String.class))
-        .path(ProcessVariables.RETURN_REASON).path("value").asText();
+        .path(ProcessVariables.RETURN_REASON.name()).path("value").asText();
 
     assertThat(shown).isEqualTo(MarkdownText.escape(HOSTILE)).doesNotContain("<img", "](http", "![", "\n#");
-    assertThat(runtimeService.getVariable(instance.getId(), ProcessVariables.RETURN_REASON)).isEqualTo(HOSTILE);
+    assertThat(runtimeService.getVariable(instance.getId(), ProcessVariables.RETURN_REASON.name())).isEqualTo(HOSTILE);
   }
 
   @Test

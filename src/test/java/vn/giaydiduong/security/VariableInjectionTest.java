@@ -55,10 +55,10 @@ class VariableInjectionTest extends ProcessTestSupport {
     String stampTask = taskId(own);
 
     for (Map<String, Map<String, Object>> injected : List.<Map<String, Map<String, Object>>>of(
-        Map.of(ProcessVariables.APPLICATION_ID, typed(otherId, "Long")),
-        Map.of(ProcessVariables.WARD_CODE, typed(PHUC_XA, "String")),
-        Map.of(ProcessVariables.REFERENCE, typed(ProcessVariables.reference(otherId), "String")),
-        Map.of(ProcessVariables.STAMPED_BY, typed("congan.phucxa", "String")))) {
+        Map.of(ProcessVariables.APPLICATION_ID.name(), typed(otherId, "Long")),
+        Map.of(ProcessVariables.WARD_CODE.name(), typed(PHUC_XA, "String")),
+        Map.of(ProcessVariables.REFERENCE.name(), typed(ProcessVariables.reference(otherId), "String")),
+        Map.of(ProcessVariables.STAMPED_BY.name(), typed("congan.phucxa", "String")))) {
       Map<String, Object> variables = new HashMap<>(injected);
       variables.put("stampDecision", typed("STAMP", "String"));
       for (String endpoint : List.of("complete", "submit-form")) {
@@ -68,12 +68,12 @@ class VariableInjectionTest extends ProcessTestSupport {
     }
     // Nor set or remove them on the task beforehand.
     assertRefused(call("congan.trucbach", HttpMethod.PUT, REST + "/task/" + stampTask + "/variables/"
-        + ProcessVariables.APPLICATION_ID, typed(otherId, "Long")), ProcessVariables.APPLICATION_ID);
+        + ProcessVariables.APPLICATION_ID.name(), typed(otherId, "Long")), ProcessVariables.APPLICATION_ID.name());
     assertRefused(call("congan.trucbach", HttpMethod.POST, REST + "/task/" + stampTask + "/variables",
-        Map.of("deletions", List.of(ProcessVariables.WARD_CODE))), ProcessVariables.WARD_CODE);
+        Map.of("deletions", List.of(ProcessVariables.WARD_CODE.name()))), ProcessVariables.WARD_CODE.name());
 
     assertThat(own).isWaitingAt("Task_StampPasses");
-    assertThat(runtimeService.getVariable(own.getId(), ProcessVariables.APPLICATION_ID))
+    assertThat(runtimeService.getVariable(own.getId(), ProcessVariables.APPLICATION_ID.name()))
         .isEqualTo(applicationId(own));
 
     // The form's own inputs still work, and sign the officer's own ward's passes only.
@@ -88,7 +88,7 @@ class VariableInjectionTest extends ProcessTestSupport {
     assertThat(own).isWaitingAt("Task_DeliverPasses");
     assertRefused(call("cskv.trucbach", HttpMethod.POST, REST + "/task/" + taskId(own) + "/complete",
         Map.of("variables", Map.of("deliveredTo", typed("Nguyễn Văn Nhận", "String"),
-            ProcessVariables.APPLICATION_ID, typed(otherId, "Long")))), ProcessVariables.APPLICATION_ID);
+            ProcessVariables.APPLICATION_ID.name(), typed(otherId, "Long")))), ProcessVariables.APPLICATION_ID.name());
     assertThat(own).isWaitingAt("Task_DeliverPasses");
   }
 
@@ -101,7 +101,7 @@ class VariableInjectionTest extends ProcessTestSupport {
     assertRefused(call("canbo.trucbach", HttpMethod.POST, REST + "/task/" + taskId(own) + "/complete",
         Map.of("variables", Map.of("reviewOutcome", typed("REJECT_ALL", "String"),
             "rejectAllReason", typed("Không đủ điều kiện", "String"),
-            ProcessVariables.APPLICATION_ID, typed(otherId, "Long")))), ProcessVariables.APPLICATION_ID);
+            ProcessVariables.APPLICATION_ID.name(), typed(otherId, "Long")))), ProcessVariables.APPLICATION_ID.name());
 
     assertThat(own).isWaitingAt("Task_ReviewList");
     assertThat(applications.applicants(otherId, vn.giaydiduong.pass.Decision.PENDING)).hasSize(2);
@@ -113,10 +113,11 @@ class VariableInjectionTest extends ProcessTestSupport {
     long before = runtimeService.createProcessInstanceQuery().count();
     Map<String, Object> residentsJson = typed(json.writeValueAsString(residents(1)), "Json");
 
-    for (String injected : List.of("initiator", ProcessVariables.WARD_CODE, ProcessVariables.APPLICATION_ID)) {
+    for (String injected : List.of("initiator", ProcessVariables.WARD_CODE.name(),
+        ProcessVariables.APPLICATION_ID.name())) {
       Map<String, Object> variables = new LinkedHashMap<>();
-      variables.put(ProcessVariables.RESIDENTS, residentsJson);
-      variables.put(injected, injected.equals(ProcessVariables.APPLICATION_ID) ? typed(1L, "Long")
+      variables.put(ProcessVariables.RESIDENTS.name(), residentsJson);
+      variables.put(injected, injected.equals(ProcessVariables.APPLICATION_ID.name()) ? typed(1L, "Long")
           : typed(injected.equals("initiator") ? "cskv.phucxa" : PHUC_XA, "String"));
       for (String endpoint : List.of("start", "submit-form")) {
         assertRefused(call("cskv.trucbach", HttpMethod.POST, REST + "/process-definition/key/individual-pass/"
@@ -124,7 +125,7 @@ class VariableInjectionTest extends ProcessTestSupport {
       }
     }
     assertRefused(call("cskv.trucbach", HttpMethod.POST, REST + "/process-definition/key/market-card/start",
-        Map.of("variables", Map.of(ProcessVariables.HOUSEHOLDS_TABLE,
+        Map.of("variables", Map.of(ProcessVariables.HOUSEHOLDS_TABLE.name(),
             typed("Hoàng Văn Một; Người Đi Chợ; 001180900001; ; Số 1 phố Thử; 3", "String"),
             "initiator", typed("cskv.phucxa", "String")))), "initiator");
     Map<String, Object> organization = new LinkedHashMap<>();
@@ -142,7 +143,7 @@ class VariableInjectionTest extends ProcessTestSupport {
 
     ResponseEntity<String> started = call("cskv.trucbach", HttpMethod.POST,
         REST + "/process-definition/key/individual-pass/start",
-        Map.of("variables", Map.of(ProcessVariables.RESIDENTS, residentsJson)));
+        Map.of("variables", Map.of(ProcessVariables.RESIDENTS.name(), residentsJson)));
     assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
     String instanceId = json.readTree(started.getBody()).get("id").asText();
     var application = applications.findByProcessInstance(instanceId).orElseThrow();
@@ -165,23 +166,23 @@ class VariableInjectionTest extends ProcessTestSupport {
     assertThat(own).isWaitingAt("Task_EnterRegistration");
 
     assertRefused(call("canbo.trucbach", HttpMethod.POST, REST + "/task/" + taskId(own) + "/complete",
-        Map.of("variables", Map.of(ProcessVariables.APPLICATION_ID, typed(applicationId(other), "Long")))),
-        ProcessVariables.APPLICATION_ID);
+        Map.of("variables", Map.of(ProcessVariables.APPLICATION_ID.name(), typed(applicationId(other), "Long")))),
+        ProcessVariables.APPLICATION_ID.name());
     assertThat(own).isWaitingAt("Task_EnterRegistration");
   }
 
   @Test
   void runningCasesVariablesAndMessagesAreTheSystems_aSupervisorCannotRewriteThem() throws Exception {
     ProcessInstance own = register("cskv.trucbach", residents(1));
-    String variable = REST + "/process-instance/" + own.getId() + "/variables/" + ProcessVariables.WARD_CODE;
+    String variable = REST + "/process-instance/" + own.getId() + "/variables/" + ProcessVariables.WARD_CODE.name();
     for (String user : List.of("canbo.trucbach", DemoUsers.SUPERVISOR)) {
       assertThat(call(user, HttpMethod.PUT, variable, typed(PHUC_XA, "String")).getStatusCode().value())
           .as(user).isIn(400, 403);
       assertThat(call(user, HttpMethod.POST, REST + "/message", Map.of("messageName", "StaffListReceived",
-          "processVariables", Map.of(ProcessVariables.STAFF_LIST_SUBMISSION_ID, typed(1L, "Long"))))
+          "processVariables", Map.of(ProcessVariables.STAFF_LIST_SUBMISSION_ID.name(), typed(1L, "Long"))))
           .getStatusCode().value()).as(user).isIn(400, 403);
     }
-    assertThat(runtimeService.getVariable(own.getId(), ProcessVariables.WARD_CODE)).isEqualTo(TRUC_BACH);
+    assertThat(runtimeService.getVariable(own.getId(), ProcessVariables.WARD_CODE.name())).isEqualTo(TRUC_BACH);
   }
 
   @Test
@@ -198,7 +199,7 @@ class VariableInjectionTest extends ProcessTestSupport {
 
     // Even if the variable were changed behind the gate (here by the administrator), the step finds its case by
     // the process instance and refuses to act on the case the variable names.
-    runtimeService.setVariable(own.getId(), ProcessVariables.APPLICATION_ID, applicationId(other));
+    runtimeService.setVariable(own.getId(), ProcessVariables.APPLICATION_ID.name(), applicationId(other));
     ResponseEntity<String> tampered = call("congan.trucbach", HttpMethod.POST,
         REST + "/task/" + stampTask + "/complete",
         Map.of("variables", Map.of("stampDecision", typed("STAMP", "String"))));
@@ -215,12 +216,12 @@ class VariableInjectionTest extends ProcessTestSupport {
     session.setContentType(MediaType.APPLICATION_JSON);
     String body = json.writeValueAsString(Map.of("variables", Map.of(
         "reviewOutcome", typed("APPROVE_ALL", "String"),
-        ProcessVariables.APPLICATION_ID, typed(applicationId(other), "Long"))));
+        ProcessVariables.APPLICATION_ID.name(), typed(applicationId(other), "Long"))));
 
     ResponseEntity<String> refused = rest.exchange("/camunda/api/engine/engine/" + SecurityHttpTest.ENGINE
         + "/task/" + taskId(own) + "/submit-form", HttpMethod.POST, new HttpEntity<>(body, session), String.class);
 
-    assertRefused(refused, ProcessVariables.APPLICATION_ID);
+    assertRefused(refused, ProcessVariables.APPLICATION_ID.name());
     assertThat(own).isWaitingAt("Task_ReviewList");
   }
 
@@ -236,8 +237,8 @@ class VariableInjectionTest extends ProcessTestSupport {
 
     assertRefused(call("congan.trucbach", HttpMethod.POST, REST + "/task/" + taskId(own) + "/complete",
         Map.of("variables", Map.of("stampDecision", typed("STAMP", "String"),
-            ProcessVariables.APPLICATION_ID, typed(applicationId(other), "Long")))),
-        ProcessVariables.APPLICATION_ID);
+            ProcessVariables.APPLICATION_ID.name(), typed(applicationId(other), "Long")))),
+        ProcessVariables.APPLICATION_ID.name());
     assertThat(own).isWaitingAt("Task_StampMarketCards");
     assertThat(registry.passes(applicationId(other), PassStatus.AWAITING_STAMP)).hasSize(1);
   }
@@ -245,7 +246,7 @@ class VariableInjectionTest extends ProcessTestSupport {
   private ProcessInstance listHouseholds(String cskv, String rows) {
     actAs(cskv);
     try {
-      return runtimeService.startProcessInstanceByKey("market-card", Map.of(ProcessVariables.HOUSEHOLDS_TABLE,
+      return runtimeService.startProcessInstanceByKey("market-card", Map.of(ProcessVariables.HOUSEHOLDS_TABLE.name(),
           rows));
     } finally {
       identityService.clearAuthentication();

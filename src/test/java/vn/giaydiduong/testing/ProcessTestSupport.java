@@ -59,7 +59,7 @@ public abstract class ProcessTestSupport {
     actAs(cskvUser);
     try {
       return runtimeService.startProcessInstanceByKey("individual-pass",
-          Variables.createVariables().putValueTyped(ProcessVariables.RESIDENTS,
+          Variables.createVariables().putValueTyped(ProcessVariables.RESIDENTS.name(),
               SpinValues.jsonValue(org.camunda.spin.Spin.JSON(residents).toString()).create()));
     } finally {
       identityService.clearAuthentication();
@@ -71,7 +71,7 @@ public abstract class ProcessTestSupport {
     actAs(cskvUser);
     try {
       return runtimeService.startProcessInstanceByKey("individual-pass",
-          Map.of(ProcessVariables.RESIDENTS_TABLE, rows));
+          Map.of(ProcessVariables.RESIDENTS_TABLE.name(), rows));
     } finally {
       identityService.clearAuthentication();
     }

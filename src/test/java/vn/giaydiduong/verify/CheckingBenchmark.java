@@ -73,10 +73,10 @@ class CheckingBenchmark extends PassIssuing {
 
   private List<String> issue(int count) {
     ProcessInstance instance = register("cskv.trucbach", residents(count));
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
     execute(job(instance));
-    long applicationId = ((Number) runtimeService.getVariable(instance.getId(), ProcessVariables.APPLICATION_ID))
+    long applicationId = ((Number) runtimeService.getVariable(instance.getId(), ProcessVariables.APPLICATION_ID.name()))
         .longValue();
     return registry.passes(applicationId, PassStatus.ISSUED).stream().map(Pass::qrText).toList();
   }

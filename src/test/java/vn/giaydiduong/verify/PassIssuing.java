@@ -27,10 +27,10 @@ abstract class PassIssuing extends ProcessTestSupport {
     person.put("validFrom", from.toString());
     person.put("validUntil", until.toString());
     ProcessInstance instance = register("cskv.trucbach", List.of(person));
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION, "STAMP"));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
+    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
     execute(job(instance)); // sign
-    long applicationId = ((Number) runtimeService.getVariable(instance.getId(), ProcessVariables.APPLICATION_ID))
+    long applicationId = ((Number) runtimeService.getVariable(instance.getId(), ProcessVariables.APPLICATION_ID.name()))
         .longValue();
     return registry.passes(applicationId, PassStatus.ISSUED).get(0);
   }

@@ -37,7 +37,8 @@ class RevokePassProcessTest extends PassIssuing {
   void wardPoliceRevokeAPass_itVerifiesAsRevokedAndTheHistoryKeepsWhoAndWhy() {
     Pass pass = issuePass("Nguyễn Thị Thu", Dates.today(), Dates.today().plusDays(3));
 
-    ProcessInstance instance = start("congan.trucbach", " " + pass.passNumber() + " ", "Người được cấp đang bị cách ly");
+    ProcessInstance instance = start("congan.trucbach", " " + pass.passNumber() + " ",
+        "Người được cấp đang bị cách ly");
 
     assertThat(instance).isEnded().hasPassed("Task_RevokePass", "EndEvent_PassRevoked");
     var history = processEngine.getHistoryService();
@@ -77,8 +78,9 @@ class RevokePassProcessTest extends PassIssuing {
   void aPassNotYetStamped_cannotBeRevoked() {
     var person = resident("Lê Văn Chờ", "1985-03-01", "001085000777", null);
     ProcessInstance registration = register("cskv.trucbach", java.util.List.of(person));
-    completeTask(registration, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME, "APPROVE_ALL"));
-    long applicationId = ((Number) runtimeService.getVariable(registration.getId(), ProcessVariables.APPLICATION_ID))
+    completeTask(registration, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
+    long applicationId = ((Number) runtimeService.getVariable(registration.getId(),
+        ProcessVariables.APPLICATION_ID.name()))
         .longValue();
     String number = registry.passes(applicationId, PassStatus.AWAITING_STAMP).get(0).passNumber();
 
@@ -90,8 +92,8 @@ class RevokePassProcessTest extends PassIssuing {
   private ProcessInstance start(String userId, String passNumber, String reason) {
     actAs(userId);
     try {
-      return runtimeService.startProcessInstanceByKey("revoke-pass", Map.of(ProcessVariables.PASS_NUMBER,
-          passNumber, ProcessVariables.REVOCATION_REASON, reason));
+      return runtimeService.startProcessInstanceByKey("revoke-pass", Map.of(ProcessVariables.PASS_NUMBER.name(),
+          passNumber, ProcessVariables.REVOCATION_REASON.name(), reason));
     } finally {
       identityService.clearAuthentication();
     }
