@@ -40,6 +40,5 @@ public class ApplyReview implements JavaDelegate {
     list.decide(application.id(), rejected, officials.currentUserId());
     APPROVED_COUNT.set(execution, list.approvedCount(application.id()));
     REJECTED_NOW.set(execution, rejected.size());
-    list.showRejected(execution, application.id());
   }
 }

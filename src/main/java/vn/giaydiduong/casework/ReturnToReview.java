@@ -29,6 +29,5 @@ public class ReturnToReview implements JavaDelegate {
     String reason = ProcessVariables.RETURN_REASON.get(execution);
     registry.voidAwaitingStamp(application.id(), "Công an phường trả lại: " + reason);
     list.reopenApproved(application.id());
-    list.showForReview(execution, application);
   }
 }

@@ -3,7 +3,6 @@ package vn.giaydiduong.individual;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.giaydiduong.casework.FormViews;
 import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.casework.Registrations.Registrar;
 import vn.giaydiduong.casework.Registrations;
@@ -11,7 +10,6 @@ import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.intake.ResidentListParser;
 import vn.giaydiduong.pass.ApplicationStore;
-import vn.giaydiduong.pass.Decision;
 import vn.giaydiduong.rules.PassValidityRules;
 
 /**
@@ -24,15 +22,13 @@ public class RecordRegistration implements JavaDelegate {
   private final Registrations registrations;
   private final ResidentListParser parser;
   private final ApplicationStore applications;
-  private final FormViews views;
   private final PassValidityRules validityRules;
 
   public RecordRegistration(Registrations registrations, ResidentListParser parser, ApplicationStore applications,
-      FormViews views, PassValidityRules validityRules) {
+      PassValidityRules validityRules) {
     this.registrations = registrations;
     this.parser = parser;
     this.applications = applications;
-    this.views = views;
     this.validityRules = validityRules;
   }
 
@@ -50,6 +46,5 @@ public class RecordRegistration implements JavaDelegate {
     // The registry holds the people now; the raw list would only duplicate personal data in variables.
     ProcessVariables.RESIDENTS.remove(execution);
     ProcessVariables.RESIDENTS_TABLE.remove(execution);
-    views.showApplicants(execution, applications.applicants(id, Decision.PENDING));
   }
 }

@@ -1,17 +1,13 @@
 package vn.giaydiduong.market;
 
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.giaydiduong.casework.Cases;
-import vn.giaydiduong.casework.FormViews;
 import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.pass.ApplicationStore;
 import vn.giaydiduong.pass.Decision;
-import vn.giaydiduong.pass.Household;
 import vn.giaydiduong.pass.HouseholdStore;
 import vn.giaydiduong.pass.PassRegistry;
 import vn.giaydiduong.pass.PassStatus;
@@ -28,18 +24,16 @@ public class AssignMarketCards implements JavaDelegate {
   private final HouseholdStore households;
   private final PassRegistry registry;
   private final MarketDayRules rules;
-  private final FormViews views;
 
   private final Cases cases;
 
   public AssignMarketCards(Cases cases, ApplicationStore applications, HouseholdStore households, PassRegistry registry,
-      MarketDayRules rules, FormViews views) {
+      MarketDayRules rules) {
     this.cases = cases;
     this.applications = applications;
     this.households = households;
     this.registry = registry;
     this.rules = rules;
-    this.views = views;
   }
 
   @Override
@@ -49,7 +43,5 @@ public class AssignMarketCards implements JavaDelegate {
         Dates.today(), rules::decide);
     var awaiting = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
     ProcessVariables.PASS_COUNT.set(execution, awaiting.size());
-    views.showCards(execution, awaiting, households.households(applicationId).stream()
-        .collect(Collectors.toMap(Household::id, Function.identity())));
   }
 }

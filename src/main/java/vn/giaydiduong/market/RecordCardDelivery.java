@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.giaydiduong.casework.Cases;
-import vn.giaydiduong.casework.FormViews;
 import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.identity.Officials;
@@ -36,17 +35,14 @@ public class RecordCardDelivery implements JavaDelegate {
   private final PassRegistry registry;
   private final HouseholdStore households;
   private final Officials officials;
-  private final FormViews views;
 
   private final Cases cases;
 
-  public RecordCardDelivery(Cases cases, PassRegistry registry, HouseholdStore households, Officials officials,
-      FormViews views) {
+  public RecordCardDelivery(Cases cases, PassRegistry registry, HouseholdStore households, Officials officials) {
     this.cases = cases;
     this.registry = registry;
     this.households = households;
     this.officials = officials;
-    this.views = views;
   }
 
   @Override
@@ -73,7 +69,6 @@ public class RecordCardDelivery implements JavaDelegate {
     // The next delivery task starts empty and lists only the cards still to hand over.
     ProcessVariables.UNDELIVERED_CARDS.remove(execution);
     ProcessVariables.DELIVERED_TO_REPRESENTATIVES.remove(execution);
-    views.showCards(execution, registry.passes(applicationId, PassStatus.ISSUED), byId);
   }
 
   private static Set<String> undelivered(String lines, Set<String> issued) {

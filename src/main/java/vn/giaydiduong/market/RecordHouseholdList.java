@@ -20,14 +20,11 @@ public class RecordHouseholdList implements JavaDelegate {
   private final Registrations registrations;
   private final HouseholdListParser parser;
   private final HouseholdStore households;
-  private final HouseholdList review;
 
-  public RecordHouseholdList(Registrations registrations, HouseholdListParser parser, HouseholdStore households,
-      HouseholdList review) {
+  public RecordHouseholdList(Registrations registrations, HouseholdListParser parser, HouseholdStore households) {
     this.registrations = registrations;
     this.parser = parser;
     this.households = households;
-    this.review = review;
   }
 
   @Override
@@ -42,6 +39,5 @@ public class RecordHouseholdList implements JavaDelegate {
     // The registry holds the households now; the raw list would only duplicate personal data in variables.
     ProcessVariables.HOUSEHOLDS.remove(execution);
     ProcessVariables.HOUSEHOLDS_TABLE.remove(execution);
-    review.show(execution, id, registrar.ward().code());
   }
 }

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.giaydiduong.casework.Cases;
-import vn.giaydiduong.casework.FormViews;
 import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.pass.ApplicationStore;
 import vn.giaydiduong.pass.Decision;
@@ -17,15 +16,13 @@ public class AssignPassNumbers implements JavaDelegate {
 
   private final ApplicationStore applications;
   private final PassRegistry registry;
-  private final FormViews views;
 
   private final Cases cases;
 
-  public AssignPassNumbers(Cases cases, ApplicationStore applications, PassRegistry registry, FormViews views) {
+  public AssignPassNumbers(Cases cases, ApplicationStore applications, PassRegistry registry) {
     this.cases = cases;
     this.applications = applications;
     this.registry = registry;
-    this.views = views;
   }
 
   @Override
@@ -34,6 +31,5 @@ public class AssignPassNumbers implements JavaDelegate {
     registry.number(applications.get(applicationId), applications.applicants(applicationId, Decision.APPROVED));
     var awaiting = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
     ProcessVariables.PASS_COUNT.set(execution, awaiting.size());
-    views.showPasses(execution, awaiting);
   }
 }

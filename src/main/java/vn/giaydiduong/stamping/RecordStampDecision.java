@@ -11,14 +11,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.giaydiduong.casework.Cases;
-import vn.giaydiduong.casework.FormViews;
 import vn.giaydiduong.casework.ReviewDecisions;
 import vn.giaydiduong.casework.ReviewOutcome;
 import vn.giaydiduong.casework.StampDecision;
 import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.identity.Officials;
 import vn.giaydiduong.pass.ApplicationStore;
-import vn.giaydiduong.pass.Decision;
 import vn.giaydiduong.pass.Pass;
 import vn.giaydiduong.pass.PassRegistry;
 import vn.giaydiduong.pass.PassStatus;
@@ -36,17 +34,14 @@ public class RecordStampDecision implements JavaDelegate {
   private final Officials officials;
   private final PassRegistry registry;
   private final ApplicationStore applications;
-  private final FormViews views;
 
   private final Cases cases;
 
-  public RecordStampDecision(Cases cases, Officials officials, PassRegistry registry, ApplicationStore applications,
-      FormViews views) {
+  public RecordStampDecision(Cases cases, Officials officials, PassRegistry registry, ApplicationStore applications) {
     this.cases = cases;
     this.officials = officials;
     this.registry = registry;
     this.applications = applications;
-    this.views = views;
   }
 
   @Override
@@ -85,7 +80,5 @@ public class RecordStampDecision implements JavaDelegate {
       registry.voidPass(pass.passNumber(), REFUSAL_PREFIX + reason);
       applications.rejectAfterReview(pass.applicantId(), REFUSAL_PREFIX + reason, police);
     });
-    views.showPasses(execution, registry.passes(applicationId, PassStatus.AWAITING_STAMP));
-    views.showRejected(execution, applications.applicants(applicationId, Decision.REJECTED));
   }
 }

@@ -38,7 +38,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.web.servlet.MockMvc;
-import vn.giaydiduong.casework.FormViews;
 import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.InvalidInputException;
