@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,9 +38,11 @@ public class ApplicationStore {
       rs.getString("registered_by"), rs.getObject("registered_at", OffsetDateTime.class));
 
   private final JdbcTemplate jdbc;
+  private final EntryDecisions decisions;
 
   public ApplicationStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.decisions = new EntryDecisions(jdbc, "applicant");
   }
 
   /** The registration itself; its people or households are stored by the caller in the same transaction. */
@@ -127,23 +128,14 @@ public class ApplicationStore {
         APPLICANT, applicationId, decision.name());
   }
 
-  /** Decides every pending person: those in {@code rejected} with their reason, everyone else approved. */
+  /** Decides every pending person: those in {@code rejected} with their reason, all others approved. */
   public void decide(long applicationId, Map<Integer, String> rejected, String decidedBy) {
-    OffsetDateTime now = OffsetDateTime.now();
-    List<Object[]> rows = new ArrayList<>();
-    for (Applicant a : applicants(applicationId, Decision.PENDING)) {
-      String reason = rejected.get(a.position());
-      rows.add(new Object[] {reason == null ? Decision.APPROVED.name() : Decision.REJECTED.name(), reason,
-          decidedBy, now, a.id()});
-    }
-    jdbc.batchUpdate("update applicant set decision = ?, decision_reason = ?, decided_by = ?, decided_at = ? "
-        + "where id = ?", rows);
+    decisions.decide(applicationId, rejected, decidedBy);
   }
 
-  /** Sends approved people back for a new review (the ward police returned the list). */
+  /** Sends approved persons back for a new review (the ward police returned the list). */
   public void reopenApproved(long applicationId) {
-    jdbc.update("update applicant set decision = 'PENDING', decision_reason = null, decided_by = null, "
-        + "decided_at = null where application_id = ? and decision = 'APPROVED'", applicationId);
+    decisions.reopenApproved(applicationId);
   }
 
   /** Rejects an approved person whose pass the ward police refused to stamp; they are told like any rejection. */

@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,9 +31,11 @@ public class HouseholdStore {
       Decision.valueOf(rs.getString("decision")), rs.getString("decision_reason"));
 
   private final JdbcTemplate jdbc;
+  private final EntryDecisions decisions;
 
   public HouseholdStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.decisions = new EntryDecisions(jdbc, "household");
   }
 
   public void create(long applicationId, List<HouseholdDraft> households) {
@@ -75,21 +76,12 @@ public class HouseholdStore {
 
   /** Decides every pending household: those in {@code rejected} with their reason, all others approved. */
   public void decide(long applicationId, Map<Integer, String> rejected, String decidedBy) {
-    OffsetDateTime now = OffsetDateTime.now();
-    List<Object[]> rows = new ArrayList<>();
-    for (Household h : households(applicationId, Decision.PENDING)) {
-      String reason = rejected.get(h.position());
-      rows.add(new Object[] {reason == null ? Decision.APPROVED.name() : Decision.REJECTED.name(), reason,
-          decidedBy, now, h.id()});
-    }
-    jdbc.batchUpdate("update household set decision = ?, decision_reason = ?, decided_by = ?, decided_at = ? "
-        + "where id = ?", rows);
+    decisions.decide(applicationId, rejected, decidedBy);
   }
 
   /** Sends approved households back for a new review (the ward police returned the list). */
   public void reopenApproved(long applicationId) {
-    jdbc.update("update household set decision = 'PENDING', decision_reason = null, decided_by = null, "
-        + "decided_at = null where application_id = ? and decision = 'APPROVED'", applicationId);
+    decisions.reopenApproved(applicationId);
   }
 
   /**

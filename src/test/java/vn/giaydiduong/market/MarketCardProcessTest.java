@@ -136,15 +136,17 @@ class MarketCardProcessTest extends ProcessTestSupport {
         .containsExactly("Người Đi Chợ Một", "Người Đi Chợ Ba");
     assertThat(households.households(applicationId, Decision.REJECTED)).extracting(h -> h.decisionReason())
         .containsExactly("Hộ không cư trú tại phường");
-    JsonNode rejected = variable(instance, ProcessVariables.REJECTED_HOUSEHOLDS.name());
-    assertThat(rejected).hasSize(1);
-    assertThat(rejected.get(0).get("headName").asText()).isEqualTo("Hoàng Văn Hai");
 
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
     execute(job());
     execute(job());
     List<Pass> cards = registry.passes(applicationId, PassStatus.ISSUED);
     String absent = cards.get(1).passNumber();
+    // The CSKV's delivery form lists the rejected households, to tell them in person.
+    assertThat(instance).isWaitingAt("Task_DeliverMarketCards");
+    JsonNode rejected = variable(instance, ProcessVariables.REJECTED_HOUSEHOLDS.name());
+    assertThat(rejected).hasSize(1);
+    assertThat(rejected.get(0).get("headName").asText()).isEqualTo("Hoàng Văn Hai");
 
     // One household was out: its card comes back in a new delivery task; the other is recorded as handed over.
     assertThatThrownBy(() -> completeTask(instance, "cskv.trucbach", Map.of(
