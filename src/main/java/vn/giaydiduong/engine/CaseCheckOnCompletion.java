@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Puts the case check among the built-in complete listeners (run first, never skipped) of every user task of every deployed model, so a
- * new model or task cannot forget it: nothing a completion triggers runs for a user of another ward.
+ * Puts the case check among the built-in complete listeners (run first, never skipped) of every user task of
+ * every deployed model, so a new model or task cannot forget it: nothing a completion triggers runs for a user of
+ * another ward.
  */
 final class CaseCheckOnCompletion extends AbstractBpmnParseListener {
 

@@ -92,9 +92,9 @@ final class TaskInputGuard extends CommandInterceptor {
 
   private void check(CommandContext ctx, Command<?> command) {
     if (command instanceof CompleteTaskCmd) {
-      checkTask(ctx, (String) read(COMPLETE_TASK_ID, command), names(read(COMPLETE_VARIABLES, command)));
+      checkCompletion(ctx, (String) read(COMPLETE_TASK_ID, command), names(read(COMPLETE_VARIABLES, command)));
     } else if (command instanceof SubmitTaskFormCmd) {
-      checkTask(ctx, (String) read(SUBMIT_TASK_ID, command), names(read(SUBMIT_PROPERTIES, command)));
+      checkCompletion(ctx, (String) read(SUBMIT_TASK_ID, command), names(read(SUBMIT_PROPERTIES, command)));
     } else if (command instanceof SetTaskVariablesCmd) {
       checkTask(ctx, (String) read(VARIABLE_ENTITY_ID, command), names(read(SET_VARIABLES, command)));
     } else if (command instanceof RemoveTaskVariablesCmd) {
@@ -114,6 +114,14 @@ final class TaskInputGuard extends CommandInterceptor {
       throw new InvalidInputException("Không được sửa trực tiếp dữ liệu của hồ sơ: hãy làm qua biểu mẫu của "
           + "công việc. Việc này chỉ quản trị hệ thống làm được.");
     }
+  }
+
+  /** A completion of a task that is gone was most likely beaten by another official's: say so, in Vietnamese. */
+  private void checkCompletion(CommandContext ctx, String taskId, Set<String> submitted) {
+    if (taskId != null && ctx.getTaskManager().findTaskById(taskId) == null) {
+      throw new TaskGoneException();
+    }
+    checkTask(ctx, taskId, submitted);
   }
 
   private void checkTask(CommandContext ctx, String taskId, Set<String> submitted) {

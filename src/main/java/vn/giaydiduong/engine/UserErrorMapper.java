@@ -20,7 +20,8 @@ import vn.giaydiduong.common.InvalidInputException;
  * prefix and internal ids ("Cannot instantiate process definition individual-pass:1:…: …") and log its stack
  * trace. A user's own mistake is answered here as 400 with the Vietnamese message alone, a refusal to act on
  * another ward's case as 403, and a task that someone else completed first as 409; everything else goes on to
- * Camunda's own handler. Outranks it by priority, in the REST API and in the webapps' engine API alike (see {@link UserErrorsFeature}).
+ * Camunda's own handler. Outranks it by priority, in the REST API and in the webapps' engine API alike (see
+ * {@link UserErrorsFeature}).
  */
 @Priority(Priorities.USER - 100)
 public class UserErrorMapper implements ExceptionMapper<RestException> {
@@ -52,6 +53,9 @@ public class UserErrorMapper implements ExceptionMapper<RestException> {
   /** The answer to a user's own mistake found anywhere in the cause chain, or null for a real failure. */
   static Response userError(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TaskGoneException gone) {
+        return answer(Response.Status.CONFLICT, gone, gone.getMessage());
+      }
       if (cause instanceof InvalidInputException input) {
         return answer(Response.Status.BAD_REQUEST, input, input.getMessage());
       }
