@@ -21,6 +21,8 @@ public final class ProcessVariables {
   public static final Variable<String> REFERENCE = Variable.of("reference", String.class);
   public static final Variable<String> WARD_CODE = Variable.of("wardCode", String.class);
   public static final Variable<String> WARD_NAME = Variable.of("wardName", String.class);
+  /** The kind of case as officials name it (cá nhân, tổ chức, thẻ đi chợ), shown on the task cards. */
+  public static final Variable<String> CASE_KIND = Variable.of("caseKind", String.class);
   public static final Variable<Integer> APPLICANT_COUNT = Variable.of("applicantCount", Integer.class);
   public static final Variable<ReviewOutcome> REVIEW_OUTCOME = Variable.of("reviewOutcome", ReviewOutcome.class);
   public static final Variable<String> REJECT_ALL_REASON = Variable.of("rejectAllReason", String.class);

@@ -47,6 +47,7 @@ public class Registrations {
     ProcessVariables.APPLICATION_ID.set(execution, id);
     ProcessVariables.WARD_CODE.set(execution, ward.code());
     ProcessVariables.WARD_NAME.set(execution, ward.name() + ", " + ward.districtName());
+    ProcessVariables.CASE_KIND.set(execution, kind.label());
     return id;
   }
 }

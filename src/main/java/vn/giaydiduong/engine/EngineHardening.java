@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that keep the trust boundary: the input gate on every command ({@link TaskInputGuard}), form
- * texts shown as text ({@link FormTextEscaper}), the case check on every completion ({@link CaseCheckOnCompletion}),
+ * texts shown as text ({@link FormTextEscaper}), the case check on every completion and deadlines ({@link BuiltInTaskListeners}),
  * expressions confined to the process beans ({@link ProcessBeans}), and deployed models without scripts or
  * classes ({@link ModelRestrictions}). See docs/security.md.
  */
@@ -24,6 +24,8 @@ public class EngineHardening extends AbstractProcessEnginePlugin {
 
   /** The bean that checks, on every user task's completion, that the user works in the case's ward. */
   static final String CASE_CHECK = "cases";
+  /** The bean that gives every user task its due date and priority when it is created. */
+  static final String DEADLINES = "taskDeadlines";
 
   private final ApplicationContext context;
   private final Set<String> scriptAllowedProcesses;
@@ -54,7 +56,7 @@ public class EngineHardening extends AbstractProcessEnginePlugin {
       parseListeners.addAll(configuration.getCustomPreBPMNParseListeners());
     }
     parseListeners.add(new ModelRestrictions(scriptAllowedProcesses));
-    parseListeners.add(new CaseCheckOnCompletion(() -> context.getBean(CASE_CHECK, TaskListener.class)));
+    parseListeners.add(new BuiltInTaskListeners(name -> context.getBean(name, TaskListener.class)));
     configuration.setCustomPreBPMNParseListeners(parseListeners);
   }
 }

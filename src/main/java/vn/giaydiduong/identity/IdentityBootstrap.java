@@ -2,6 +2,7 @@ package vn.giaydiduong.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -138,38 +139,66 @@ public class IdentityBootstrap implements ApplicationRunner {
     grantExactly(ana, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
   }
 
+  /** Filter names; kept stable, because a start updates the filter of that name in place. */
+  static final String CSKV_QUEUE = "Việc của phường – CSKV";
+  static final String OFFICIALS_QUEUE = "Hồ sơ chờ xét duyệt – Cán bộ phường";
+  static final String POLICE_QUEUE = "Giấy chờ đóng dấu – Công an phường";
+  static final String MINE = "Việc tôi đang nhận";
+  static final String OVERDUE = "Quá hạn – việc của phường";
+  static final String OVERDUE_CITY = "Quá hạn – toàn thành phố";
+  static final String ALL_OPEN = "Tất cả việc đang mở – Giám sát";
+
+  /**
+   * One queue per role (each role's tasks by their candidate group), late tasks for the wards and for the city,
+   * the user's own claimed tasks and everything for supervisors; sorted by due date, then age; the cards show
+   * the case's reference, kind, ward and size. Authorizations keep each ward to its own tasks.
+   */
   private void createFilters() {
     Map<String, List<String>> existing = filterService.createFilterQuery().list().stream()
         .collect(Collectors.groupingBy(Filter::getName, Collectors.mapping(Filter::getId, Collectors.toList())));
-    TaskQuery wardQueue = taskService.createTaskQuery()
-        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks().active();
-    createFilter(existing, "Việc của phường – CSKV", -10, wardQueue, Role.CSKV.groupId());
-    createFilter(existing, "Hồ sơ chờ xét duyệt – Cán bộ phường", -10, wardQueue, Role.OFFICIAL.groupId());
-    createFilter(existing, "Giấy chờ đóng dấu – Công an phường", -10, wardQueue, Role.POLICE.groupId());
-    createFilter(existing, "Việc tôi đang nhận", 0,
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").active(),
-        Role.CSKV.groupId(), Role.OFFICIAL.groupId(), Role.POLICE.groupId());
-    createFilter(existing, "Tất cả việc đang mở – Giám sát", 10, taskService.createTaskQuery().active(),
-        Role.SUPERVISORS);
+    String[] wardRoles = Arrays.stream(Role.values()).map(Role::groupId).toArray(String[]::new);
+    saveFilter(existing, CSKV_QUEUE, -10, roleQueue(Role.CSKV), Role.CSKV.groupId());
+    saveFilter(existing, OFFICIALS_QUEUE, -10, roleQueue(Role.OFFICIAL), Role.OFFICIAL.groupId());
+    saveFilter(existing, POLICE_QUEUE, -10, roleQueue(Role.POLICE), Role.POLICE.groupId());
+    saveFilter(existing, OVERDUE, -5, byDueDate(taskService.createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks().active()
+        .dueBeforeExpression("${now()}")), wardRoles);
+    saveFilter(existing, MINE, 0, byDueDate(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+        .active()), wardRoles);
+    saveFilter(existing, OVERDUE_CITY, 5, byDueDate(taskService.createTaskQuery().active()
+        .dueBeforeExpression("${now()}")), Role.SUPERVISORS);
+    saveFilter(existing, ALL_OPEN, 10, byDueDate(taskService.createTaskQuery().active()), Role.SUPERVISORS);
   }
 
-  private void createFilter(Map<String, List<String>> existing, String name, int priority, TaskQuery query,
+  private TaskQuery roleQueue(Role role) {
+    return byDueDate(taskService.createTaskQuery().taskCandidateGroupLike(role.groupId() + "-%")
+        .includeAssignedTasks().active());
+  }
+
+  private static TaskQuery byDueDate(TaskQuery query) {
+    return query.orderByDueDate().asc().orderByTaskCreateTime().asc();
+  }
+
+  private void saveFilter(Map<String, List<String>> existing, String name, int priority, TaskQuery query,
       String... readers) {
-    String id;
-    if (existing.containsKey(name)) {
-      id = existing.get(name).get(0);
-    } else {
-      Filter filter = filterService.newTaskFilter(name)
-          .setOwner("admin")
-          .setProperties(Map.of("priority", priority, "refresh", true,
-              "description", "Tạo tự động khi khởi động; mỗi người chỉ thấy việc của phường mình."))
-          .setQuery(query);
-      id = filterService.saveFilter(filter).getId();
-    }
+    Map<String, Object> properties = Map.of("priority", priority, "refresh", true,
+        "description", "Tạo khi khởi động; mỗi người chỉ thấy việc của phường mình. Xếp theo hạn xử lý.",
+        "variables", CARD_VARIABLES);
+    Filter filter = existing.containsKey(name) ? filterService.getFilter(existing.get(name).get(0))
+        : filterService.newTaskFilter(name).setOwner("admin");
+    filter.setQuery(query);
+    filter.setProperties(new java.util.HashMap<>(properties));
+    String id = filterService.saveFilter(filter).getId();
     for (String reader : readers) {
       grant(reader, Resources.FILTER, id, Permissions.READ);
     }
   }
+
+  /** What a task card shows besides the task's name: which case, of which kind, where, how large. */
+  private static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", "reference", "label", "Hồ sơ"), Map.of("name", "caseKind", "label", "Loại"),
+      Map.of("name", "wardName", "label", "Phường/xã"), Map.of("name", "organizationName", "label", "Tổ chức"),
+      Map.of("name", "applicantCount", "label", "Số người"), Map.of("name", "householdCount", "label", "Số hộ"));
 
   /** Sets a group's permissions on a resource to exactly these, taking away any other. */
   private void grantExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
