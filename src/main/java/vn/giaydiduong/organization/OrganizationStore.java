@@ -4,13 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Organizations' registrations and the secret links (upload page, print bundle) mailed to them. */
@@ -19,38 +17,36 @@ public class OrganizationStore {
 
   public enum LinkPurpose { UPLOAD, DOWNLOAD }
 
-  private static final RowMapper<Organization> ORGANIZATION = (rs, n) -> new Organization(rs.getString("name"),
-      rs.getString("tax_code"), rs.getString("address"), rs.getString("sector"), rs.getString("contact_person"),
-      rs.getString("email"), rs.getString("phone"), rs.getInt("staff_requested"), rs.getString("purpose"),
-      rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class));
-
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final SecureRandom random = new SecureRandom();
 
-  public OrganizationStore(JdbcTemplate jdbc) {
+  public OrganizationStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   public void create(long applicationId, Organization o) {
-    jdbc.update("insert into organization_registration (application_id, name, tax_code, address, sector, "
+    jdbc.sql("insert into organization_registration (application_id, name, tax_code, address, sector, "
             + "contact_person, email, phone, staff_requested, purpose, valid_from, valid_until) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", applicationId, o.name(), o.taxCode(), o.address(),
-        o.sector(), o.contactPerson(), o.email(), o.phone(), o.staffRequested(), o.purpose(), o.validFrom(),
-        o.validUntil());
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(applicationId, o.name(), o.taxCode(), o.address(), o.sector(), o.contactPerson(), o.email(),
+            o.phone(), o.staffRequested(), o.purpose(), o.validFrom(), o.validUntil())
+        .update();
   }
 
   /** The ward official's entry: the registration as checked (and maybe corrected) from the CSKV's vetting. */
   public void enter(long applicationId, Organization o, String enteredBy) {
-    jdbc.update("update organization_registration set name = ?, tax_code = ?, address = ?, sector = ?, "
+    jdbc.sql("update organization_registration set name = ?, tax_code = ?, address = ?, sector = ?, "
             + "contact_person = ?, email = ?, phone = ?, staff_requested = ?, purpose = ?, valid_from = ?, "
-            + "valid_until = ?, entered_by = ?, entered_at = ? where application_id = ?", o.name(), o.taxCode(),
-        o.address(), o.sector(), o.contactPerson(), o.email(), o.phone(), o.staffRequested(), o.purpose(),
-        o.validFrom(), o.validUntil(), enteredBy, OffsetDateTime.now(), applicationId);
+            + "valid_until = ?, entered_by = ?, entered_at = ? where application_id = ?")
+        .params(o.name(), o.taxCode(), o.address(), o.sector(), o.contactPerson(), o.email(), o.phone(),
+            o.staffRequested(), o.purpose(), o.validFrom(), o.validUntil(), enteredBy, OffsetDateTime.now(),
+            applicationId)
+        .update();
   }
 
   public Optional<Organization> find(long applicationId) {
-    return jdbc.query("select * from organization_registration where application_id = ?", ORGANIZATION,
-        applicationId).stream().findFirst();
+    return jdbc.sql("select * from organization_registration where application_id = ?").param(applicationId)
+        .query(Organization.class).optional();
   }
 
   public Organization get(long applicationId) {
@@ -58,8 +54,8 @@ public class OrganizationStore {
   }
 
   public void markClosed(long applicationId) {
-    jdbc.update("update organization_registration set closed_at = ? where application_id = ?", OffsetDateTime.now(),
-        applicationId);
+    jdbc.sql("update organization_registration set closed_at = ? where application_id = ?")
+        .params(OffsetDateTime.now(), applicationId).update();
   }
 
   /** A new secret link token (256 random bits, URL-safe); only its hash is stored. */
@@ -67,8 +63,8 @@ public class OrganizationStore {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    jdbc.update("insert into organization_link (token_hash, application_id, purpose, created_at) values (?, ?, ?, ?)",
-        hash(token), applicationId, purpose.name(), OffsetDateTime.now());
+    jdbc.sql("insert into organization_link (token_hash, application_id, purpose, created_at) values (?, ?, ?, ?)")
+        .params(hash(token), applicationId, purpose.name(), OffsetDateTime.now()).update();
     return token;
   }
 
@@ -77,8 +73,8 @@ public class OrganizationStore {
     if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
       return Optional.empty();
     }
-    return jdbc.query("select application_id from organization_link where token_hash = ? and purpose = ?",
-        (rs, n) -> rs.getLong(1), hash(token), purpose.name()).stream().findFirst();
+    return jdbc.sql("select application_id from organization_link where token_hash = ? and purpose = ?")
+        .params(hash(token), purpose.name()).query(Long.class).optional();
   }
 
   private static String hash(String token) {

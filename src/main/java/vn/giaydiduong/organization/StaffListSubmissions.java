@@ -2,7 +2,6 @@ package vn.giaydiduong.organization;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -10,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,15 +42,14 @@ public class StaffListSubmissions {
   public record StoredFile(long id, long submissionId, String filename, long size, boolean staffList) {
   }
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  public StaffListSubmissions(JdbcTemplate jdbc) {
+  public StaffListSubmissions(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   public boolean exists(String messageId) {
-    return jdbc.queryForObject("select count(*) from staff_list_submission where message_id = ?", Integer.class,
-        messageId) > 0;
+    return count("select count(*) from staff_list_submission where message_id = ?", messageId) > 0;
   }
 
   /**
@@ -62,28 +60,20 @@ public class StaffListSubmissions {
   public long store(Channel channel, String messageId, String mailbox, String sender, String subject,
       Long applicationId, Status status, String problem, Integer rowCount, List<IncomingFile> files) {
     var key = new GeneratedKeyHolder();
-    jdbc.update(con -> {
-      PreparedStatement ps = con.prepareStatement("insert into staff_list_submission (channel, message_id, "
-          + "mailbox, sender, subject, application_id, status, problem, row_count, received_at) "
-          + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
-      ps.setString(1, channel.name());
-      ps.setString(2, truncate(messageId, 998));
-      ps.setString(3, truncate(mailbox, 254));
-      ps.setString(4, truncate(sender, 320));
-      ps.setString(5, truncate(subject, 1000));
-      ps.setObject(6, applicationId);
-      ps.setString(7, status.name());
-      ps.setString(8, truncate(problem, MAX_PROBLEM_CHARS));
-      ps.setObject(9, rowCount);
-      ps.setObject(10, OffsetDateTime.now());
-      return ps;
-    }, key);
+    jdbc.sql("insert into staff_list_submission (channel, message_id, mailbox, sender, subject, application_id, "
+            + "status, problem, row_count, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(channel.name(), truncate(messageId, 998), truncate(mailbox, 254), truncate(sender, 320),
+            truncate(subject, 1000), applicationId, status.name(), truncate(problem, MAX_PROBLEM_CHARS), rowCount,
+            OffsetDateTime.now())
+        .update(key, "id");
     long id = Objects.requireNonNull(key.getKey()).longValue();
     for (IncomingFile f : files.subList(0, Math.min(files.size(), MAX_FILE_RECORDS))) {
-      jdbc.update("insert into staff_list_file (submission_id, filename, content_type, size_bytes, staff_list, "
-              + "content, sha256) values (?, ?, ?, ?, ?, ?, ?)", id, truncate(f.filename() == null ? "" : f.filename(),
-              255), truncate(f.contentType(), 255), f.size(), vn.giaydiduong.intake.FileTypes.isStaffList(f.filename()),
-          status == Status.ACCEPTED ? f.content() : null, f.content() == null ? null : sha256(f.content()));
+      jdbc.sql("insert into staff_list_file (submission_id, filename, content_type, size_bytes, staff_list, "
+              + "content, sha256) values (?, ?, ?, ?, ?, ?, ?)")
+          .params(id, truncate(f.filename() == null ? "" : f.filename(), 255), truncate(f.contentType(), 255),
+              f.size(), vn.giaydiduong.intake.FileTypes.isStaffList(f.filename()),
+              status == Status.ACCEPTED ? f.content() : null, f.content() == null ? null : sha256(f.content()))
+          .update();
     }
     return id;
   }
@@ -91,31 +81,31 @@ public class StaffListSubmissions {
   /** Mail from {@code sender} stored since {@code since}, whatever became of it. */
   public int mailFrom(String sender, OffsetDateTime since) {
     return sender == null
-        ? jdbc.queryForObject("select count(*) from staff_list_submission where channel = 'MAIL' and sender is null "
-            + "and received_at >= ?", Integer.class, since)
-        : jdbc.queryForObject("select count(*) from staff_list_submission where channel = 'MAIL' "
-            + "and lower(sender) = lower(?) and received_at >= ?", Integer.class, sender, since);
+        ? count("select count(*) from staff_list_submission where channel = 'MAIL' and sender is null "
+            + "and received_at >= ?", since)
+        : count("select count(*) from staff_list_submission where channel = 'MAIL' "
+            + "and lower(sender) = lower(?) and received_at >= ?", sender, since);
   }
 
   /** Mail to {@code mailbox} stored since {@code since}. */
   public int mailTo(String mailbox, OffsetDateTime since) {
-    return jdbc.queryForObject("select count(*) from staff_list_submission where channel = 'MAIL' and mailbox = ? "
-        + "and received_at >= ?", Integer.class, mailbox, since);
+    return count("select count(*) from staff_list_submission where channel = 'MAIL' and mailbox = ? "
+        + "and received_at >= ?", mailbox, since);
   }
 
   /** Uploads through the links of {@code applicationId} since {@code since} (null: ever). */
   public int uploads(long applicationId, OffsetDateTime since) {
-    return jdbc.queryForObject("select count(*) from staff_list_submission where channel = 'UPLOAD' "
-        + "and application_id = ? and received_at >= ?", Integer.class, applicationId,
+    return count("select count(*) from staff_list_submission where channel = 'UPLOAD' "
+        + "and application_id = ? and received_at >= ?", applicationId,
         since == null ? OffsetDateTime.parse("2000-01-01T00:00Z") : since);
   }
 
   /** Whether the registration is done with lists: one was accepted, or it was closed. */
   public boolean listAcceptedOrClosed(long applicationId) {
-    return jdbc.queryForObject("select count(*) from staff_list_submission where application_id = ? "
-        + "and status = 'ACCEPTED'", Integer.class, applicationId) > 0
-        || jdbc.queryForObject("select count(*) from organization_registration where application_id = ? "
-        + "and closed_at is not null", Integer.class, applicationId) > 0;
+    return count("select count(*) from staff_list_submission where application_id = ? "
+        + "and status = 'ACCEPTED'", applicationId) > 0
+        || count("select count(*) from organization_registration where application_id = ? "
+        + "and closed_at is not null", applicationId) > 0;
   }
 
   /**
@@ -128,15 +118,16 @@ public class StaffListSubmissions {
     OffsetDateTime now = OffsetDateTime.now();
     String update = "update staff_list_drop set drop_count = drop_count + 1, total_bytes = total_bytes + ?, "
         + "last_at = ?, last_sha256 = ? where drop_day = ? and channel = ? and source = ? and reason = ?";
-    if (jdbc.update(update, bytes, now, sha256, day, channel.name(), key, reason.name()) > 0) {
+    if (jdbc.sql(update).params(bytes, now, sha256, day, channel.name(), key, reason.name()).update() > 0) {
       return;
     }
     try {
-      jdbc.update("insert into staff_list_drop (drop_day, channel, source, reason, drop_count, total_bytes, first_at, "
-          + "last_at, last_sha256) values (?, ?, ?, ?, 1, ?, ?, ?, ?)", day, channel.name(), key, reason.name(),
-          bytes, now, now, sha256);
+      jdbc.sql("insert into staff_list_drop (drop_day, channel, source, reason, drop_count, total_bytes, first_at, "
+              + "last_at, last_sha256) values (?, ?, ?, ?, 1, ?, ?, ?, ?)")
+          .params(day, channel.name(), key, reason.name(), bytes, now, now, sha256).update();
     } catch (DuplicateKeyException e) {
-      jdbc.update(update, bytes, now, sha256, day, channel.name(), key, reason.name()); // inserted in between
+      // inserted in between
+      jdbc.sql(update).params(bytes, now, sha256, day, channel.name(), key, reason.name()).update();
     }
   }
 
@@ -150,43 +141,46 @@ public class StaffListSubmissions {
 
   /** How many answers went to {@code sender} about unmatched mail since {@code since}. */
   public int unmatchedRepliesTo(String sender, OffsetDateTime since) {
-    return jdbc.queryForObject("select count(*) from staff_list_submission where lower(sender) = lower(?) "
-        + "and status = 'UNMATCHED' and replied_at >= ?", Integer.class, sender, since);
+    return count("select count(*) from staff_list_submission where lower(sender) = lower(?) "
+        + "and status = 'UNMATCHED' and replied_at >= ?", sender, since);
   }
 
   public void markReplied(long submissionId) {
-    jdbc.update("update staff_list_submission set replied_at = ? where id = ?", OffsetDateTime.now(), submissionId);
+    jdbc.sql("update staff_list_submission set replied_at = ? where id = ?").params(OffsetDateTime.now(), submissionId)
+        .update();
   }
 
   /** The staff list file of an accepted submission: its name and content. */
   public IncomingFile staffList(long submissionId) {
-    return jdbc.queryForObject("select filename, content_type, size_bytes, content from staff_list_file "
-            + "where submission_id = ? and staff_list = true", (rs, n) -> new IncomingFile(rs.getString(1),
-            rs.getString(2), rs.getLong(3), rs.getBytes(4)), submissionId);
+    return jdbc.sql("select filename, content_type, size_bytes as size, content from staff_list_file "
+            + "where submission_id = ? and staff_list = true").param(submissionId).query(IncomingFile.class).single();
   }
 
   /** The files the reviewer looks at: those of the accepted submission of the application. */
   public List<StoredFile> acceptedFiles(long applicationId) {
-    return jdbc.query("select f.id, f.submission_id, f.filename, f.size_bytes, f.staff_list from staff_list_file f "
-            + "join staff_list_submission s on s.id = f.submission_id where s.application_id = ? "
-            + "and s.status = 'ACCEPTED' order by f.id", (rs, n) -> new StoredFile(rs.getLong(1), rs.getLong(2),
-            rs.getString(3), rs.getLong(4), rs.getBoolean(5)), applicationId);
+    return jdbc.sql("select f.id, f.submission_id, f.filename, f.size_bytes as size, f.staff_list "
+            + "from staff_list_file f join staff_list_submission s on s.id = f.submission_id "
+            + "where s.application_id = ? and s.status = 'ACCEPTED' order by f.id")
+        .param(applicationId).query(StoredFile.class).list();
   }
 
   /** A stored file with the application it belongs to (null for unmatched mail). */
   public Optional<FileContent> file(long fileId) {
-    return jdbc.query("select f.filename, f.content, s.application_id from staff_list_file f "
-            + "join staff_list_submission s on s.id = f.submission_id where f.id = ? and f.content is not null",
-        (rs, n) -> new FileContent(rs.getString(1), rs.getBytes(2), (Long) rs.getObject(3, Long.class)), fileId)
-        .stream().findFirst();
+    return jdbc.sql("select f.filename, f.content, s.application_id from staff_list_file f "
+            + "join staff_list_submission s on s.id = f.submission_id where f.id = ? and f.content is not null")
+        .param(fileId).query(FileContent.class).optional();
   }
 
   public record FileContent(String filename, byte[] content, Long applicationId) {
   }
 
   public List<Status> statuses(long applicationId) {
-    return jdbc.query("select status from staff_list_submission where application_id = ? order by id",
-        (rs, n) -> Status.valueOf(rs.getString(1)), applicationId);
+    return jdbc.sql("select status from staff_list_submission where application_id = ? order by id")
+        .param(applicationId).query(Status.class).list();
+  }
+
+  private int count(String sql, Object... params) {
+    return jdbc.sql(sql).params(params).query(Integer.class).single();
   }
 
   private static String truncate(String text, int max) {

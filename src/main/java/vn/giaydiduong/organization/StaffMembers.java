@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.giaydiduong.intake.ApplicantDraft;
 import vn.giaydiduong.intake.StaffMember;
@@ -29,12 +30,15 @@ public class StaffMembers {
       String jobTitle, String address, String flags) {
   }
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
+  // JdbcClient has no batch API; a staff list of thousands is inserted in one JDBC batch.
+  private final JdbcTemplate batch;
   private final ApplicationStore applications;
   private final PassRegistry registry;
 
-  public StaffMembers(JdbcTemplate jdbc, ApplicationStore applications, PassRegistry registry) {
+  public StaffMembers(JdbcClient jdbc, JdbcTemplate batch, ApplicationStore applications, PassRegistry registry) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.applications = applications;
     this.registry = registry;
   }
@@ -51,7 +55,7 @@ public class StaffMembers {
     for (int i = 0; i < members.size(); i++) {
       rows.add(new Object[] {added.get(i).id(), members.get(i).jobTitle(), members.get(i).row(), flags.get(i)});
     }
-    jdbc.batchUpdate("insert into staff_member (applicant_id, job_title, sheet_row, flags) values (?, ?, ?, ?)",
+    batch.batchUpdate("insert into staff_member (applicant_id, job_title, sheet_row, flags) values (?, ?, ?, ?)",
         rows);
     return (int) flags.stream().filter(f -> f != null).count();
   }
@@ -76,11 +80,15 @@ public class StaffMembers {
     return flags;
   }
 
+  // Explicit mapper: a staff list has thousands of rows, where query(Row.class) is measured far slower (see
+  // ApplicationStore's applicant mapper).
   public List<Row> rows(long applicationId, Decision decision) {
-    return jdbc.query("select a.position, a.full_name, a.date_of_birth, a.id_number, a.phone, s.job_title, "
+    return jdbc.sql("select a.position, a.full_name, a.date_of_birth, a.id_number, a.phone, s.job_title, "
             + "a.address, s.flags from applicant a join staff_member s on s.applicant_id = a.id "
-            + "where a.application_id = ? and a.decision = ? order by a.position", (rs, n) -> new Row(rs.getInt(1),
-            rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
-            rs.getString(7), rs.getString(8)), applicationId, decision.name());
+            + "where a.application_id = ? and a.decision = ? order by a.position")
+        .params(applicationId, decision.name())
+        .query((rs, n) -> new Row(rs.getInt(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+        .list();
   }
 }

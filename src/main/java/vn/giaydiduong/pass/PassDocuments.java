@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.giaydiduong.pdf.PassPdfRenderer;
 import vn.giaydiduong.pdf.PassPrint;
@@ -21,14 +21,14 @@ import vn.giaydiduong.ward.WardRegistry;
 @Service
 public class PassDocuments {
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final ApplicationStore applications;
   private final HouseholdStore households;
   private final PassRegistry registry;
   private final WardRegistry wards;
   private final PassPdfRenderer renderer;
 
-  public PassDocuments(JdbcTemplate jdbc, ApplicationStore applications, HouseholdStore households,
+  public PassDocuments(JdbcClient jdbc, ApplicationStore applications, HouseholdStore households,
       PassRegistry registry, WardRegistry wards, PassPdfRenderer renderer) {
     this.jdbc = jdbc;
     this.applications = applications;
@@ -44,13 +44,14 @@ public class PassDocuments {
       throw new IllegalStateException("Hồ sơ " + applicationId + " không có giấy đã đóng dấu để in.");
     }
     byte[] pdf = renderer.renderBundle(prints(applicationId, passes));
-    jdbc.update("insert into pass_document (application_id, content, pass_count, created_at) values (?, ?, ?, ?)",
-        applicationId, pdf, passes.size(), OffsetDateTime.now());
+    jdbc.sql("insert into pass_document (application_id, content, pass_count, created_at) values (?, ?, ?, ?)")
+        .params(applicationId, pdf, passes.size(), OffsetDateTime.now()).update();
   }
 
+  /** The latest bundle rendered for the application. */
   public Optional<byte[]> bundle(long applicationId) {
-    return jdbc.query("select content from pass_document where application_id = ? order by id desc",
-        (rs, n) -> rs.getBytes(1), applicationId).stream().findFirst();
+    return jdbc.sql("select content from pass_document where application_id = ? order by id desc")
+        .param(applicationId).query(byte[].class).list().stream().findFirst();
   }
 
   public byte[] renderPass(Pass pass) {

@@ -1,6 +1,6 @@
 package vn.giaydiduong.pass;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,21 +11,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class PassNumbers {
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
 
-  public PassNumbers(JdbcTemplate jdbc) {
+  public PassNumbers(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   /** The first of {@code count} consecutive numbers now reserved for {@code wardCode}. */
   public long allocate(String wardCode, int count) {
     // Each ward's counter row exists from its migration (V7_2): the update locks it, the select reads it.
-    if (jdbc.update("update pass_counter set last_number = last_number + ? where ward_code = ?", count,
-        wardCode) == 0) {
+    if (jdbc.sql("update pass_counter set last_number = last_number + ? where ward_code = ?")
+        .params(count, wardCode).update() == 0) {
       throw new IllegalStateException("No pass counter for ward " + wardCode);
     }
-    long last = jdbc.queryForObject("select last_number from pass_counter where ward_code = ?", Long.class,
-        wardCode);
+    long last = jdbc.sql("select last_number from pass_counter where ward_code = ?").param(wardCode)
+        .query(Long.class).single();
     return last - count + 1;
   }
 

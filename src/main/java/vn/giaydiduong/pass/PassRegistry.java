@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.giaydiduong.common.IdNumbers;
 import vn.giaydiduong.common.PassKind;
@@ -25,6 +27,8 @@ import vn.giaydiduong.ward.Zone;
 @Repository
 public class PassRegistry {
 
+  // Explicit: passes are read in lists of thousands, where query(Pass.class) is measured far slower (see
+  // ApplicationStore's applicant mapper).
   private static final RowMapper<Pass> PASS = (rs, n) -> new Pass(rs.getString("pass_number"),
       rs.getObject("applicant_id", Long.class), rs.getLong("application_id"), PassKind.valueOf(rs.getString("kind")),
       rs.getString("ward_code"), rs.getString("holder_name"), rs.getString("masked_id_number"),
@@ -35,12 +39,15 @@ public class PassRegistry {
       rs.getObject("delivered_at", OffsetDateTime.class), rs.getObject("household_id", Long.class),
       rs.getString("day_rule"));
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
+  // JdbcClient has no batch API; the passes of a list of thousands are inserted in one JDBC batch.
+  private final JdbcTemplate batch;
   private final PassNumbers numbers;
   private final WardRegistry wards;
 
-  public PassRegistry(JdbcTemplate jdbc, PassNumbers numbers, WardRegistry wards) {
+  public PassRegistry(JdbcClient jdbc, JdbcTemplate batch, PassNumbers numbers, WardRegistry wards) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.numbers = numbers;
     this.wards = wards;
   }
@@ -50,26 +57,13 @@ public class PassRegistry {
    * ward's zone now. Returns the new passes.
    */
   public List<Pass> number(ApplicationStore.Application application, List<Applicant> approved) {
-    Set<Long> numbered = new HashSet<>(jdbc.queryForList(
-        "select applicant_id from pass where application_id = ? and status <> 'VOIDED'", Long.class,
-        application.id()));
-    List<Applicant> unnumbered = approved.stream().filter(a -> !numbered.contains(a.id())).toList();
-    if (unnumbered.isEmpty()) {
-      return List.of();
-    }
-    Ward ward = wards.get(application.wardCode());
-    long serial = numbers.allocate(ward.code(), unnumbered.size());
-    OffsetDateTime now = OffsetDateTime.now();
-    List<Object[]> rows = new ArrayList<>();
-    for (Applicant a : unnumbered) {
-      rows.add(new Object[] {PassNumbers.format(ward.code(), serial++), a.id(), application.id(),
-          application.kind().name(), ward.code(), a.fullName(), IdNumbers.mask(a.idNumber()), ward.zone().name(),
-          a.validFrom(), a.validUntil(), PassStatus.AWAITING_STAMP.name(), now});
-    }
-    jdbc.batchUpdate("insert into pass (pass_number, applicant_id, application_id, kind, ward_code, holder_name, "
-        + "masked_id_number, zone, valid_from, valid_until, status, created_at) "
-        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-    return passes(application.id(), PassStatus.AWAITING_STAMP);
+    return numberUnnumbered(application, approved, "applicant_id", Applicant::id,
+        "insert into pass (pass_number, applicant_id, application_id, kind, ward_code, holder_name, "
+            + "masked_id_number, zone, valid_from, valid_until, status, created_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (a, number, serial, ward, now) -> new Object[] {number, a.id(), application.id(),
+            application.kind().name(), ward.code(), a.fullName(), IdNumbers.mask(a.idNumber()), ward.zone().name(),
+            a.validFrom(), a.validUntil(), PassStatus.AWAITING_STAMP.name(), now});
   }
 
   /**
@@ -79,28 +73,46 @@ public class PassRegistry {
    */
   public List<Pass> numberCards(ApplicationStore.Application application, List<Household> approved,
       LocalDate validFrom, BiFunction<Zone, CardGroup, MarketDays> rules) {
-    Set<Long> numbered = new HashSet<>(jdbc.queryForList(
-        "select household_id from pass where application_id = ? and status <> 'VOIDED'", Long.class,
-        application.id()));
-    List<Household> unnumbered = approved.stream().filter(h -> !numbered.contains(h.id())).toList();
+    Map<CardGroup, MarketDays> byGroup = new EnumMap<>(CardGroup.class);
+    return numberUnnumbered(application, approved, "household_id", Household::id,
+        "insert into pass (pass_number, household_id, application_id, kind, ward_code, holder_name, "
+            + "masked_id_number, zone, valid_from, valid_until, day_rule, status, created_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (h, number, serial, ward, now) -> {
+          MarketDays days = byGroup.computeIfAbsent(CardGroup.of(serial), g -> rules.apply(ward.zone(), g));
+          return new Object[] {number, h.id(), application.id(), PassKind.MARKET_CARD.name(), ward.code(),
+              h.representativeName(), IdNumbers.mask(h.representativeIdNumber()), ward.zone().name(), validFrom,
+              days.validUntil(validFrom), days.dayRule().format(), PassStatus.AWAITING_STAMP.name(), now};
+        });
+  }
+
+  /** The values of one new pass row, in its insert's column order; {@code number} is {@code serial} formatted. */
+  private interface PassRow<E> {
+    Object[] of(E entry, String number, long serial, Ward ward, OffsetDateTime now);
+  }
+
+  /**
+   * Numbers every approved entry (person or household) that has no live pass yet, i.e. none but voided ones under
+   * {@code entryColumn}: one block of consecutive numbers for the ward, one batch insert. Returns the application's
+   * passes awaiting their stamp.
+   */
+  private <E> List<Pass> numberUnnumbered(ApplicationStore.Application application, List<E> approved,
+      String entryColumn, ToLongFunction<E> idOf, String insert, PassRow<E> row) {
+    Set<Long> numbered = new HashSet<>(jdbc.sql("select " + entryColumn + " from pass where application_id = ? "
+        + "and status <> 'VOIDED'").param(application.id()).query(Long.class).list());
+    List<E> unnumbered = approved.stream().filter(e -> !numbered.contains(idOf.applyAsLong(e))).toList();
     if (unnumbered.isEmpty()) {
       return List.of();
     }
     Ward ward = wards.get(application.wardCode());
     long serial = numbers.allocate(ward.code(), unnumbered.size());
     OffsetDateTime now = OffsetDateTime.now();
-    Map<CardGroup, MarketDays> byGroup = new EnumMap<>(CardGroup.class);
     List<Object[]> rows = new ArrayList<>();
-    for (Household h : unnumbered) {
-      MarketDays days = byGroup.computeIfAbsent(CardGroup.of(serial), g -> rules.apply(ward.zone(), g));
-      rows.add(new Object[] {PassNumbers.format(ward.code(), serial++), h.id(), application.id(),
-          PassKind.MARKET_CARD.name(), ward.code(), h.representativeName(), IdNumbers.mask(h.representativeIdNumber()),
-          ward.zone().name(), validFrom, days.validUntil(validFrom), days.dayRule().format(),
-          PassStatus.AWAITING_STAMP.name(), now});
+    for (E entry : unnumbered) {
+      rows.add(row.of(entry, PassNumbers.format(ward.code(), serial), serial, ward, now));
+      serial++;
     }
-    jdbc.batchUpdate("insert into pass (pass_number, household_id, application_id, kind, ward_code, holder_name, "
-        + "masked_id_number, zone, valid_from, valid_until, day_rule, status, created_at) "
-        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    batch.batchUpdate(insert, rows);
     return passes(application.id(), PassStatus.AWAITING_STAMP);
   }
 
@@ -114,52 +126,52 @@ public class PassRegistry {
       List<Object> args = new ArrayList<>(chunk);
       args.add(day);
       args.add(day);
-      holders.addAll(jdbc.queryForList("select distinct a.id_number from pass p join applicant a on a.id = "
-          + "p.applicant_id where a.id_number in (" + marks + ") and p.status in ('ISSUED', 'DELIVERED') "
-          + "and p.valid_from <= ? and p.valid_until >= ?", String.class, args.toArray()));
+      holders.addAll(jdbc.sql("select distinct a.id_number from pass p join applicant a on a.id = p.applicant_id "
+          + "where a.id_number in (" + marks + ") and p.status in ('ISSUED', 'DELIVERED') "
+          + "and p.valid_from <= ? and p.valid_until >= ?").params(args).query(String.class).list());
     }
     return holders;
   }
 
   public List<Pass> passes(long applicationId, PassStatus status) {
-    return jdbc.query("select * from pass where application_id = ? and status = ? order by pass_number", PASS,
-        applicationId, status.name());
+    return jdbc.sql("select * from pass where application_id = ? and status = ? order by pass_number")
+        .params(applicationId, status.name()).query(PASS).list();
   }
 
   public Optional<Pass> find(String passNumber) {
-    return jdbc.query("select * from pass where pass_number = ?", PASS, passNumber).stream().findFirst();
+    return jdbc.sql("select * from pass where pass_number = ?").param(passNumber).query(PASS).optional();
   }
 
   /** Records the ward police's signature; only a pass still awaiting its stamp can be stamped. */
   public boolean markStamped(String passNumber, String qrText, String keyId, String stampedBy,
       OffsetDateTime stampedAt) {
-    return jdbc.update("update pass set status = 'ISSUED', qr_text = ?, key_id = ?, stamped_by = ?, "
-            + "stamped_at = ? where pass_number = ? and status = 'AWAITING_STAMP'", qrText, keyId, stampedBy,
-        stampedAt, passNumber) == 1;
+    return jdbc.sql("update pass set status = 'ISSUED', qr_text = ?, key_id = ?, stamped_by = ?, stamped_at = ? "
+            + "where pass_number = ? and status = 'AWAITING_STAMP'")
+        .params(qrText, keyId, stampedBy, stampedAt, passNumber).update() == 1;
   }
 
   /** Records the handover of one pass or card; only an issued one can be handed over. */
   public boolean markDelivered(String passNumber, String deliveredTo, String deliveredBy) {
-    return jdbc.update("update pass set status = 'DELIVERED', delivered_to = ?, delivered_by = ?, "
-            + "delivered_at = ? where pass_number = ? and status = 'ISSUED'", deliveredTo, deliveredBy,
-        OffsetDateTime.now(), passNumber) == 1;
+    return jdbc.sql("update pass set status = 'DELIVERED', delivered_to = ?, delivered_by = ?, delivered_at = ? "
+            + "where pass_number = ? and status = 'ISSUED'")
+        .params(deliveredTo, deliveredBy, OffsetDateTime.now(), passNumber).update() == 1;
   }
 
   public int markDelivered(long applicationId, String deliveredTo, String deliveredBy) {
-    return jdbc.update("update pass set status = 'DELIVERED', delivered_to = ?, delivered_by = ?, "
-            + "delivered_at = ? where application_id = ? and status = 'ISSUED'", deliveredTo, deliveredBy,
-        OffsetDateTime.now(), applicationId);
+    return jdbc.sql("update pass set status = 'DELIVERED', delivered_to = ?, delivered_by = ?, delivered_at = ? "
+            + "where application_id = ? and status = 'ISSUED'")
+        .params(deliveredTo, deliveredBy, OffsetDateTime.now(), applicationId).update();
   }
 
   /** Voids one pass still awaiting its stamp; its number stays used. */
   public boolean voidPass(String passNumber, String reason) {
-    return jdbc.update("update pass set status = 'VOIDED', voided_reason = ? "
-        + "where pass_number = ? and status = 'AWAITING_STAMP'", reason, passNumber) == 1;
+    return jdbc.sql("update pass set status = 'VOIDED', voided_reason = ? "
+        + "where pass_number = ? and status = 'AWAITING_STAMP'").params(reason, passNumber).update() == 1;
   }
 
   /** Voids the passes still awaiting a stamp; their numbers stay used, so the series has no gaps. */
   public int voidAwaitingStamp(long applicationId, String reason) {
-    return jdbc.update("update pass set status = 'VOIDED', voided_reason = ? "
-        + "where application_id = ? and status = 'AWAITING_STAMP'", reason, applicationId);
+    return jdbc.sql("update pass set status = 'VOIDED', voided_reason = ? "
+        + "where application_id = ? and status = 'AWAITING_STAMP'").params(reason, applicationId).update();
   }
 }

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,13 +42,13 @@ public class SigningKeyStore {
 
   private static final Pattern WARD_CODE = Pattern.compile("\\d{5}");
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final PrivateKeyCipher cipher;
   private final ApplicationEventPublisher events;
   // Own transaction, so a lost race does not poison the caller's transaction (PostgreSQL aborts it).
   private final TransactionTemplate newTransaction;
 
-  SigningKeyStore(JdbcTemplate jdbc, PrivateKeyCipher cipher, PlatformTransactionManager transactionManager,
+  SigningKeyStore(JdbcClient jdbc, PrivateKeyCipher cipher, PlatformTransactionManager transactionManager,
       ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.events = events;
@@ -78,8 +78,8 @@ public class SigningKeyStore {
     KeyPair keyPair = generateKeyPair();
     try {
       newTransaction.executeWithoutResult(tx -> {
-        jdbc.update("update signing_key set retired_at = ?, active_ward = null where active_ward = ?",
-            now(), wardCode);
+        jdbc.sql("update signing_key set retired_at = ?, active_ward = null where active_ward = ?")
+            .params(now(), wardCode).update();
         insertActive(wardCode, keyPair);
       });
       return new SigningKey(wardCode, keyPair);
@@ -92,21 +92,21 @@ public class SigningKeyStore {
   }
 
   public Optional<PublicKey> publicKey(String kid) {
-    return jdbc.query("select public_key from signing_key where kid = ?",
-        (rs, row) -> publicKeyOf(rs.getBytes("public_key")), kid).stream().findFirst();
+    return jdbc.sql("select public_key from signing_key where kid = ?").param(kid).query(byte[].class).optional()
+        .map(SigningKeyStore::publicKeyOf);
   }
 
   /** The key with this id and the ward it belongs to, retired or not. */
   public Optional<PublicKeyEntry> publicKeyEntry(String kid) {
-    return jdbc.query("select kid, ward_code, public_key, created_at, retired_at from signing_key where kid = ?",
-        SigningKeyStore::publicKeyEntry, kid).stream().findFirst();
+    return jdbc.sql("select kid, ward_code, public_key, created_at, retired_at from signing_key where kid = ?")
+        .param(kid).query(SigningKeyStore::publicKeyEntry).optional();
   }
 
   /** Every key a verifier should trust: active and retired, not withdrawn. */
   public List<PublicKeyEntry> allPublicKeys() {
-    return jdbc.query("select kid, ward_code, public_key, created_at, retired_at from signing_key"
-            + " where withdrawn_at is null order by ward_code, created_at, kid",
-        SigningKeyStore::publicKeyEntry);
+    return jdbc.sql("select kid, ward_code, public_key, created_at, retired_at from signing_key"
+            + " where withdrawn_at is null order by ward_code, created_at, kid")
+        .query(SigningKeyStore::publicKeyEntry).list();
   }
 
   /**
@@ -115,9 +115,9 @@ public class SigningKeyStore {
    */
   public void withdraw(String kid, String reason) {
     OffsetDateTime now = now();
-    int updated = jdbc.update("update signing_key set withdrawn_at = ?, withdrawn_reason = ?, "
-        + "retired_at = coalesce(retired_at, ?), active_ward = null where kid = ? and withdrawn_at is null",
-        now, reason, now, kid);
+    int updated = jdbc.sql("update signing_key set withdrawn_at = ?, withdrawn_reason = ?, "
+        + "retired_at = coalesce(retired_at, ?), active_ward = null where kid = ? and withdrawn_at is null")
+        .params(now, reason, now, kid).update();
     if (updated == 0) {
       throw new IllegalArgumentException("no signing key " + kid + " to withdraw");
     }
@@ -125,14 +125,16 @@ public class SigningKeyStore {
   }
 
   public Set<String> withdrawnKids() {
-    return new HashSet<>(jdbc.queryForList("select kid from signing_key where withdrawn_at is not null",
-        String.class));
+    return new HashSet<>(jdbc.sql("select kid from signing_key where withdrawn_at is not null").query(String.class)
+        .list());
   }
 
   /** Published when a key is withdrawn, so this node's verifier stops trusting it at once. */
   public record KeyWithdrawn(String kid) {
   }
 
+  // Explicit mappers below: the row holds encoded (and, for the private key, encrypted) keys and timestamps, the
+  // records hold decoded keys and instants.
   private static PublicKeyEntry publicKeyEntry(ResultSet rs, int row) throws SQLException {
     return new PublicKeyEntry(
         rs.getString("kid"),
@@ -143,17 +145,18 @@ public class SigningKeyStore {
   }
 
   private Optional<SigningKey> findActive(String wardCode) {
-    return jdbc.query("select kid, public_key, private_key_enc from signing_key where active_ward = ?",
-        (rs, row) -> signingKey(wardCode, rs), wardCode).stream().findFirst();
+    return jdbc.sql("select kid, public_key, private_key_enc from signing_key where active_ward = ?")
+        .param(wardCode).query((rs, row) -> signingKey(wardCode, rs)).optional();
   }
 
   private void insertActive(String wardCode, KeyPair keyPair) {
     String kid = SigningKey.kidOf(keyPair.getPublic());
     byte[] pkcs8 = keyPair.getPrivate().getEncoded();
     try {
-      jdbc.update("insert into signing_key (kid, ward_code, public_key, private_key_enc, created_at, active_ward)"
-              + " values (?, ?, ?, ?, ?, ?)",
-          kid, wardCode, keyPair.getPublic().getEncoded(), cipher.encrypt(pkcs8, kid), now(), wardCode);
+      jdbc.sql("insert into signing_key (kid, ward_code, public_key, private_key_enc, created_at, active_ward)"
+              + " values (?, ?, ?, ?, ?, ?)")
+          .params(kid, wardCode, keyPair.getPublic().getEncoded(), cipher.encrypt(pkcs8, kid), now(), wardCode)
+          .update();
     } finally {
       Arrays.fill(pkcs8, (byte) 0);
     }

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,14 +66,17 @@ public class CheckLog implements SmartLifecycle {
   private static final int CAPACITY = 50_000;
   private static final int BATCH = 1_000;
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
+  // JdbcClient has no batch API; the log is written in JDBC batches of up to BATCH entries.
+  private final JdbcTemplate batchJdbc;
   private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(CAPACITY);
   // Held while an entry is between the queue and the database, so flush() sees every earlier entry written.
   private final ReentrantLock writing = new ReentrantLock();
   private volatile Thread writer;
 
-  public CheckLog(JdbcTemplate jdbc) {
+  public CheckLog(JdbcClient jdbc, JdbcTemplate batchJdbc) {
     this.jdbc = jdbc;
+    this.batchJdbc = batchJdbc;
   }
 
   public void record(Entry entry) {
@@ -156,8 +160,8 @@ public class CheckLog implements SmartLifecycle {
     if (keys.isEmpty()) {
       return List.copyOf(batch);
     }
-    Set<String> seen = new HashSet<>(jdbc.queryForList("select report_key from pass_check where report_key in ("
-        + String.join(",", Collections.nCopies(keys.size(), "?")) + ")", String.class, keys.toArray()));
+    Set<String> seen = new HashSet<>(jdbc.sql("select report_key from pass_check where report_key in ("
+        + String.join(",", Collections.nCopies(keys.size(), "?")) + ")").params(keys).query(String.class).list());
     List<Entry> fresh = new ArrayList<>(batch.size());
     for (Entry e : batch) {
       if (e.reportKey() == null || seen.add(e.reportKey())) {
@@ -176,12 +180,12 @@ public class CheckLog implements SmartLifecycle {
       }
       List<Entry> fresh = withoutKnownReports(batch);
       try {
-        jdbc.batchUpdate(INSERT, fresh.stream().map(CheckLog::row).toList());
+        batchJdbc.batchUpdate(INSERT, fresh.stream().map(CheckLog::row).toList());
       } catch (DuplicateKeyException e) {
         // Another node wrote the same report meanwhile: write one by one, skipping what is already there.
         fresh.forEach(entry -> {
           try {
-            jdbc.update(INSERT, row(entry));
+            jdbc.sql(INSERT).params(row(entry)).update();
           } catch (DuplicateKeyException duplicate) {
             // counted once already
           }

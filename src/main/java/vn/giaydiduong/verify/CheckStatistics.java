@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,10 +26,10 @@ public class CheckStatistics {
 
   static final int MAX_DAYS = 31;
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final Officials officials;
 
-  public CheckStatistics(JdbcTemplate jdbc, Officials officials) {
+  public CheckStatistics(JdbcClient jdbc, Officials officials) {
     this.jdbc = jdbc;
     this.officials = officials;
   }
@@ -47,13 +47,15 @@ public class CheckStatistics {
     // One grouped query per Hanoi day: day boundaries are computed here, whatever the database's time zone.
     for (LocalDate day = today.minusDays(days - 1L); !day.isAfter(today); day = day.plusDays(1)) {
       LocalDate current = day;
-      counts.addAll(jdbc.query("select checkpoint_id, status, count(*) as checks from pass_check "
+      // Explicit mapper: the day is the loop's, not a column.
+      counts.addAll(jdbc.sql("select checkpoint_id, status, count(*) as checks from pass_check "
               + "where checked_at >= ? and checked_at < ? group by checkpoint_id, status "
-              + "order by checkpoint_id, status",
-          (rs, n) -> new DailyCount(current, rs.getString("checkpoint_id"),
-              VerificationStatus.valueOf(rs.getString("status")), rs.getLong("checks")),
-          current.atStartOfDay(Dates.HANOI).toOffsetDateTime(),
-          current.plusDays(1).atStartOfDay(Dates.HANOI).toOffsetDateTime()));
+              + "order by checkpoint_id, status")
+          .params(current.atStartOfDay(Dates.HANOI).toOffsetDateTime(),
+              current.plusDays(1).atStartOfDay(Dates.HANOI).toOffsetDateTime())
+          .query((rs, n) -> new DailyCount(current, rs.getString("checkpoint_id"),
+              VerificationStatus.valueOf(rs.getString("status")), rs.getLong("checks")))
+          .list());
     }
     return counts;
   }

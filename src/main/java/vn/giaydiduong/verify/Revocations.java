@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.identity.Role;
@@ -27,19 +27,19 @@ public class Revocations {
   public record Revoked(String passId, Instant revokedAt) {
   }
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private final PassRegistry registry;
   private final IdentityService identityService;
 
-  public Revocations(JdbcTemplate jdbc, PassRegistry registry, IdentityService identityService) {
+  public Revocations(JdbcClient jdbc, PassRegistry registry, IdentityService identityService) {
     this.jdbc = jdbc;
     this.registry = registry;
     this.identityService = identityService;
   }
 
   public boolean isRevoked(String passNumber) {
-    return !jdbc.queryForList("select 1 from pass where pass_number = ? and status = 'REVOKED'", Integer.class,
-        passNumber).isEmpty();
+    return jdbc.sql("select 1 from pass where pass_number = ? and status = 'REVOKED'").param(passNumber)
+        .query(Integer.class).optional().isPresent();
   }
 
   /**
@@ -59,9 +59,9 @@ public class Revocations {
     if (pass.status() == PassStatus.REVOKED) {
       throw new InvalidInputException("Giấy số " + number + " đã bị thu hồi trước đó.");
     }
-    int updated = jdbc.update("update pass set status = 'REVOKED', revoked_by = ?, revoked_at = ?, "
-            + "revoked_reason = ? where pass_number = ? and status in ('ISSUED', 'DELIVERED')", userId,
-        OffsetDateTime.now(ZoneOffset.UTC), why, number);
+    int updated = jdbc.sql("update pass set status = 'REVOKED', revoked_by = ?, revoked_at = ?, "
+            + "revoked_reason = ? where pass_number = ? and status in ('ISSUED', 'DELIVERED')")
+        .params(userId, OffsetDateTime.now(ZoneOffset.UTC), why, number).update();
     if (updated != 1) {
       throw new InvalidInputException("Giấy số " + number + " chưa được đóng dấu (hoặc đã bị hủy) nên không có "
           + "gì để thu hồi.");
@@ -71,11 +71,13 @@ public class Revocations {
 
   /** Passes revoked at or after {@code since}, oldest first. */
   public List<Revoked> since(Instant since) {
-    return jdbc.query("select pass_number, revoked_at from pass where status = 'REVOKED' and revoked_at >= ? "
-            + "order by revoked_at, pass_number",
-        (rs, n) -> new Revoked(rs.getString("pass_number"),
-            rs.getObject("revoked_at", OffsetDateTime.class).toInstant()),
-        since.atOffset(ZoneOffset.UTC));
+    // Explicit mapper: offline checkpoints sync passId and an instant, not the row's names and offset time.
+    return jdbc.sql("select pass_number, revoked_at from pass where status = 'REVOKED' and revoked_at >= ? "
+            + "order by revoked_at, pass_number")
+        .param(since.atOffset(ZoneOffset.UTC))
+        .query((rs, n) -> new Revoked(rs.getString("pass_number"),
+            rs.getObject("revoked_at", OffsetDateTime.class).toInstant()))
+        .list();
   }
 
   private boolean mayRevoke(String userId, String wardCode) {

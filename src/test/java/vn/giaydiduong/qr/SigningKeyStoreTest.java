@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** Runs on H2 with the real Flyway migration. */
@@ -30,6 +31,8 @@ class SigningKeyStoreTest {
   SigningKeyStore store;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  JdbcClient jdbcClient;
   @Autowired
   PlatformTransactionManager transactionManager;
   @Autowired
@@ -104,7 +107,7 @@ class SigningKeyStoreTest {
   void wrongMasterKeyCannotUseStoredKeys() {
     store.activeKey("00105");
     String otherMasterKey = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
-    SigningKeyStore withWrongKey = new SigningKeyStore(jdbc, new PrivateKeyCipher(otherMasterKey),
+    SigningKeyStore withWrongKey = new SigningKeyStore(jdbcClient, new PrivateKeyCipher(otherMasterKey),
         transactionManager, event -> { });
 
     assertThatThrownBy(() -> withWrongKey.activeKey("00105"))
