@@ -24,7 +24,10 @@ public class ApplyReview implements JavaDelegate {
   private final ReviewableLists lists;
   private final Officials officials;
 
-  public ApplyReview(Cases cases, ReviewableLists lists, Officials officials) {
+  private final CaseEvents events;
+
+  public ApplyReview(Cases cases, ReviewableLists lists, Officials officials, CaseEvents events) {
+    this.events = events;
     this.cases = cases;
     this.lists = lists;
     this.officials = officials;
@@ -40,5 +43,6 @@ public class ApplyReview implements JavaDelegate {
     list.decide(application.id(), rejected, officials.currentUserId());
     APPROVED_COUNT.set(execution, list.approvedCount(application.id()));
     REJECTED_NOW.set(execution, rejected.size());
+    events.record("decided", application, officials.currentUserId(), "rejected " + rejected.size());
   }
 }

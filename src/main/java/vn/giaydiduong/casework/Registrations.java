@@ -25,7 +25,10 @@ public class Registrations {
   private final WardRegistry wards;
   private final ApplicationStore applications;
 
-  public Registrations(Officials officials, WardRegistry wards, ApplicationStore applications) {
+  private final CaseEvents events;
+
+  public Registrations(Officials officials, WardRegistry wards, ApplicationStore applications, CaseEvents events) {
+    this.events = events;
     this.officials = officials;
     this.wards = wards;
     this.applications = applications;
@@ -48,6 +51,7 @@ public class Registrations {
     ProcessVariables.WARD_CODE.set(execution, ward.code());
     ProcessVariables.WARD_NAME.set(execution, ward.name() + ", " + ward.districtName());
     ProcessVariables.CASE_KIND.set(execution, kind.label());
+    events.record("registered", applications.get(id), registrar.userId(), null);
     return id;
   }
 }

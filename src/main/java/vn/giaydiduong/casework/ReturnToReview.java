@@ -16,7 +16,10 @@ public class ReturnToReview implements JavaDelegate {
   private final ReviewableLists lists;
   private final PassRegistry registry;
 
-  public ReturnToReview(Cases cases, ReviewableLists lists, PassRegistry registry) {
+  private final CaseEvents events;
+
+  public ReturnToReview(Cases cases, ReviewableLists lists, PassRegistry registry, CaseEvents events) {
+    this.events = events;
     this.cases = cases;
     this.lists = lists;
     this.registry = registry;
@@ -29,5 +32,6 @@ public class ReturnToReview implements JavaDelegate {
     String reason = ProcessVariables.RETURN_REASON.get(execution);
     registry.voidAwaitingStamp(application.id(), "Công an phường trả lại: " + reason);
     list.reopenApproved(application.id());
+    events.record("returned", application, ProcessVariables.STAMPED_BY.get(execution), null);
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractProcessInstanceModificationCommand;
@@ -87,7 +88,25 @@ final class TaskInputGuard extends CommandInterceptor {
     if (ctx != null) {
       check(ctx, command);
     }
-    return next.execute(command);
+    try {
+      return next.execute(command);
+    } catch (AuthorizationException denied) {
+      // A completion that lost the race finds the task's grants already deleted with the task: it was beaten,
+      // not refused.
+      String taskId = completedTaskId(command);
+      if (ctx != null && taskId != null && ctx.getProcessEngineConfiguration().getCommandExecutorTxRequiresNew()
+          .execute(fresh -> fresh.getTaskManager().findTaskById(taskId) == null)) {
+        throw new TaskGoneException();
+      }
+      throw denied;
+    }
+  }
+
+  private static String completedTaskId(Command<?> command) {
+    if (command instanceof CompleteTaskCmd) {
+      return (String) read(COMPLETE_TASK_ID, command);
+    }
+    return command instanceof SubmitTaskFormCmd ? (String) read(SUBMIT_TASK_ID, command) : null;
   }
 
   private void check(CommandContext ctx, Command<?> command) {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.giaydiduong.casework.CaseEvents;
 import vn.giaydiduong.casework.Cases;
 import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.common.InvalidInputException;
@@ -38,7 +39,11 @@ public class RecordCardDelivery implements JavaDelegate {
 
   private final Cases cases;
 
-  public RecordCardDelivery(Cases cases, PassRegistry registry, HouseholdStore households, Officials officials) {
+  private final CaseEvents events;
+
+  public RecordCardDelivery(Cases cases, PassRegistry registry, HouseholdStore households, Officials officials,
+      CaseEvents events) {
+    this.events = events;
     this.cases = cases;
     this.registry = registry;
     this.households = households;
@@ -51,7 +56,8 @@ public class RecordCardDelivery implements JavaDelegate {
       throw new InvalidInputException("Hãy xác nhận đã giao tận tay từng thẻ cho người đi chợ của hộ "
           + "(người có tên trên thẻ, đối chiếu CCCD/CMND).");
     }
-    long applicationId = cases.idOf(execution);
+    var application = cases.of(execution);
+    long applicationId = application.id();
     Map<Long, Household> byId = households.households(applicationId).stream()
         .collect(Collectors.toMap(Household::id, Function.identity()));
     List<Pass> issued = registry.passes(applicationId, PassStatus.ISSUED);
@@ -66,6 +72,7 @@ public class RecordCardDelivery implements JavaDelegate {
       }
     }
     ProcessVariables.UNDELIVERED_COUNT.set(execution, undelivered.size());
+    events.record("delivered", application, cskv, "not yet delivered " + undelivered.size());
     // The next delivery task starts empty and lists only the cards still to hand over.
     ProcessVariables.UNDELIVERED_CARDS.remove(execution);
     ProcessVariables.DELIVERED_TO_REPRESENTATIVES.remove(execution);

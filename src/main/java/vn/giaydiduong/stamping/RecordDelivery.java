@@ -3,6 +3,7 @@ package vn.giaydiduong.stamping;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.giaydiduong.casework.CaseEvents;
 import vn.giaydiduong.casework.Cases;
 import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.common.InvalidInputException;
@@ -18,7 +19,10 @@ public class RecordDelivery implements JavaDelegate {
 
   private final Cases cases;
 
-  public RecordDelivery(Cases cases, PassRegistry registry, Officials officials) {
+  private final CaseEvents events;
+
+  public RecordDelivery(Cases cases, PassRegistry registry, Officials officials, CaseEvents events) {
+    this.events = events;
     this.cases = cases;
     this.registry = registry;
     this.officials = officials;
@@ -30,7 +34,8 @@ public class RecordDelivery implements JavaDelegate {
     if (deliveredTo == null || deliveredTo.isBlank() || deliveredTo.length() > 200) {
       throw new InvalidInputException("Hãy ghi người nhận giấy đi đường (tối đa 200 ký tự).");
     }
-    registry.markDelivered(cases.idOf(execution), deliveredTo.strip(),
-        officials.currentUserId());
+    var application = cases.of(execution);
+    registry.markDelivered(application.id(), deliveredTo.strip(), officials.currentUserId());
+    events.record("delivered", application, officials.currentUserId(), null);
   }
 }

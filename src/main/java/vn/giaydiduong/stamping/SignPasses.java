@@ -3,6 +3,7 @@ package vn.giaydiduong.stamping;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.giaydiduong.casework.CaseEvents;
 import vn.giaydiduong.casework.Cases;
 import vn.giaydiduong.casework.ProcessVariables;
 
@@ -14,14 +15,19 @@ public class SignPasses implements JavaDelegate {
 
   private final Cases cases;
 
-  public SignPasses(Cases cases, PassStamper stamper) {
+  private final CaseEvents events;
+
+  public SignPasses(Cases cases, PassStamper stamper, CaseEvents events) {
+    this.events = events;
     this.cases = cases;
     this.stamper = stamper;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    stamper.stampAll(cases.idOf(execution),
-        ProcessVariables.STAMPED_BY.get(execution));
+    var application = cases.of(execution);
+    String stampedBy = ProcessVariables.STAMPED_BY.get(execution);
+    int signed = stamper.stampAll(application.id(), stampedBy);
+    events.record("stamped", application, stampedBy, "signed " + signed);
   }
 }

@@ -5,6 +5,7 @@ import static vn.giaydiduong.casework.ProcessVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.giaydiduong.casework.CaseEvents;
 import vn.giaydiduong.identity.Officials;
 import vn.giaydiduong.pass.Pass;
 
@@ -15,7 +16,10 @@ public class RevokePass implements JavaDelegate {
   private final Revocations revocations;
   private final Officials officials;
 
-  public RevokePass(Revocations revocations, Officials officials) {
+  private final CaseEvents events;
+
+  public RevokePass(Revocations revocations, Officials officials, CaseEvents events) {
+    this.events = events;
     this.revocations = revocations;
     this.officials = officials;
   }
@@ -27,5 +31,6 @@ public class RevokePass implements JavaDelegate {
     PASS_NUMBER.set(execution, pass.passNumber());
     WARD_CODE.set(execution, pass.wardCode());
     execution.setProcessBusinessKey(pass.passNumber());
+    events.recordRevocation(pass.passNumber(), pass.wardCode(), officials.currentUserId());
   }
 }

@@ -42,7 +42,8 @@ class TwoOfficialsAtOnceTest extends ProcessTestSupport {
   @Test
   void oneWins_theOtherIsToldSomeoneWasFirst_andTheListIsDecidedOnce() throws Exception {
     secondOfficialOfTrucBach();
-    for (int round = 0; round < 3; round++) {
+    // Several rounds: the loser meets the optimistic lock, a task already gone, or its grants already gone.
+    for (int round = 0; round < 10; round++) {
       ProcessInstance instance = register("cskv.trucbach", residents(2));
       String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
       String body = json.writeValueAsString(java.util.Map.of("variables", java.util.Map.of(
@@ -66,7 +67,8 @@ class TwoOfficialsAtOnceTest extends ProcessTestSupport {
         pool.shutdown();
       }
 
-      assertThat(answers).extracting(a -> a.getStatusCode().value()).containsExactlyInAnyOrder(204, 409);
+      assertThat(answers).as(answers.toString()).extracting(a -> a.getStatusCode().value())
+          .containsExactlyInAnyOrder(204, 409);
       String loser = answers.stream().filter(a -> a.getStatusCode().value() == 409).findFirst().orElseThrow()
           .getBody();
       // Caught by the engine's optimistic lock, or found gone when the winner had already committed: 409 either way.
