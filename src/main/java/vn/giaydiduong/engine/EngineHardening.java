@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,9 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that keep the trust boundary: the input gate on every command ({@link TaskInputGuard}), form
- * texts shown as text ({@link FormTextEscaper}), the case check on every completion and deadlines ({@link BuiltInTaskListeners}),
- * expressions confined to the process beans ({@link ProcessBeans}), and deployed models without scripts or
- * classes ({@link ModelRestrictions}). See docs/security.md.
+ * texts shown as text ({@link FormTextEscaper}), the case check on every completion and deadlines
+ * ({@link BuiltInTaskListeners}), expressions confined to the process beans ({@link ProcessBeans}), deployed models
+ * without scripts or classes ({@link ModelRestrictions}); and failed-job incidents in Vietnamese
+ * ({@link IncidentMessages}). See docs/security.md.
  */
 @Component
 public class EngineHardening extends AbstractProcessEnginePlugin {
@@ -50,6 +52,13 @@ public class EngineHardening extends AbstractProcessEnginePlugin {
     var processBeans = ProcessBeans.of(context);
     configuration.setBeans(processBeans);
     configuration.setExpressionManager(new SpringExpressionManager(context, processBeans));
+
+    List<IncidentHandler> incidentHandlers = new ArrayList<>();
+    if (configuration.getCustomIncidentHandlers() != null) {
+      incidentHandlers.addAll(configuration.getCustomIncidentHandlers());
+    }
+    incidentHandlers.add(new IncidentMessages());
+    configuration.setCustomIncidentHandlers(incidentHandlers);
 
     List<BpmnParseListener> parseListeners = new ArrayList<>();
     if (configuration.getCustomPreBPMNParseListeners() != null) {

@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +31,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.intake.StaffListFiles;
 import vn.giaydiduong.organization.MailIntake.ImapEndpoint;
 
@@ -86,18 +84,7 @@ abstract class IntakeTestSupport {
 
   /** A registration confirmed by the ward, waiting for its list; its upload token. */
   Registration register(int staff) throws Exception {
-    Map<String, Object> form = new HashMap<>();
-    form.put("organizationName", "Công ty CP Thực phẩm Hà Nội");
-    form.put("taxCode", "0101234567");
-    form.put("organizationAddress", "5 Phố Trúc Bạch, Quận Ba Đình");
-    form.put("sector", "Sản xuất, cung ứng lương thực thực phẩm");
-    form.put("contactPerson", "Lê Thị Hoa");
-    form.put("contactEmail", ORG_EMAIL);
-    form.put("contactPhone", "0912345678");
-    form.put("staffRequested", staff);
-    form.put("purpose", "Đi làm tại cơ sở sản xuất");
-    form.put("validFrom", Dates.today().toString());
-    form.put("validUntil", Dates.today().plusDays(14).toString());
+    Map<String, Object> form = OrganizationPassProcessTest.registration(staff);
     actAs("cskv.trucbach");
     ProcessInstance instance;
     try {
