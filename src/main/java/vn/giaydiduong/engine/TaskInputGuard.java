@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import vn.giaydiduong.common.InvalidInputException;
@@ -135,10 +136,19 @@ final class TaskInputGuard extends CommandInterceptor {
     }
   }
 
-  /** A completion of a task that is gone was most likely beaten by another official's: say so, in Vietnamese. */
+  /**
+   * A completion of a task that is gone was most likely beaten by another official's: say so, in Vietnamese. The
+   * task row may still be read while its case has moved on (the winner committed meanwhile): completing it would
+   * push the case's execution out of the next task, so that counts as gone too. The execution read here stays
+   * cached for the command, so a winner committing later is caught by Camunda's optimistic lock (409 as well).
+   */
   private void checkCompletion(CommandContext ctx, String taskId, Set<String> submitted) {
-    if (taskId != null && ctx.getTaskManager().findTaskById(taskId) == null) {
-      throw new TaskGoneException();
+    if (taskId != null) {
+      TaskEntity task = ctx.getTaskManager().findTaskById(taskId);
+      ExecutionEntity execution = task == null ? null : task.getExecution();
+      if (task == null || execution != null && !task.getTaskDefinitionKey().equals(execution.getActivityId())) {
+        throw new TaskGoneException();
+      }
     }
     checkTask(ctx, taskId, submitted);
   }

@@ -70,8 +70,9 @@ public class CheckLog implements SmartLifecycle {
   // JdbcClient has no batch API; the log is written in JDBC batches of up to BATCH entries.
   private final JdbcTemplate batchJdbc;
   private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(CAPACITY);
-  // Held while an entry is between the queue and the database, so flush() sees every earlier entry written.
-  private final ReentrantLock writing = new ReentrantLock();
+  // Held while an entry is between the queue and the database, so flush() sees every earlier entry written. Fair:
+  // the writer takes it again at once after each poll, and an unfair lock let it starve flush() for minutes.
+  private final ReentrantLock writing = new ReentrantLock(true);
   private volatile Thread writer;
 
   public CheckLog(JdbcClient jdbc, JdbcTemplate batchJdbc) {
