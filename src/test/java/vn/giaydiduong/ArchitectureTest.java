@@ -47,9 +47,9 @@ class ArchitectureTest {
         .whereLayer("Capabilities").mayOnlyBeAccessedByLayers("Passes", "Casework", "Stamping", "Procedures",
             "Checking")
         .whereLayer("Identity").mayOnlyBeAccessedByLayers("Capabilities", "Passes", "Casework", "Stamping",
-            "Procedures", "Checking")
+            "Procedures", "Checking", "Operations")
         .whereLayer("Wards").mayOnlyBeAccessedByLayers("Identity", "Capabilities", "Passes", "Casework",
-            "Stamping", "Procedures", "Checking")
+            "Stamping", "Procedures", "Checking", "Operations")
         .check(MAIN);
   }
 }

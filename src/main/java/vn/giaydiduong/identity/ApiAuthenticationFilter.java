@@ -4,16 +4,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,9 +25,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       "/api/checks/offline");
 
   private final IdentityService identityService;
+  private final RequestLogins logins;
 
   public ApiAuthenticationFilter(IdentityService identityService) {
     this.identityService = identityService;
+    this.logins = new RequestLogins(identityService);
   }
 
   @Override
@@ -44,9 +40,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String userId = basicAuthUser(request);
+    String userId = logins.basicAuthUser(request);
     if (userId == null) {
-      userId = webappSessionUser(request);
+      userId = RequestLogins.webappSessionUser(request);
     }
     if (userId == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -67,37 +63,5 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  private String basicAuthUser(HttpServletRequest request) {
-    String header = request.getHeader("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    String userId = decoded.substring(0, colon);
-    return identityService.checkPassword(userId, decoded.substring(colon + 1)) ? userId : null;
-  }
-
-  private static String webappSessionUser(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return null;
-    }
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications == null) {
-      return null;
-    }
-    return authentications.getAuthentications().stream().findFirst().map(UserAuthentication::getIdentityId)
-        .orElse(null);
   }
 }

@@ -5,18 +5,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import vn.giaydiduong.identity.RequestLogins;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -45,10 +40,12 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
       + "liệu vận hành.\"}";
 
   private final IdentityService identityService;
+  private final RequestLogins logins;
   private final Set<String> allowedGroups;
 
   ActuatorAccessFilter(IdentityService identityService, List<String> allowedGroups) {
     this.identityService = identityService;
+    this.logins = new RequestLogins(identityService);
     this.allowedGroups = Set.copyOf(allowedGroups);
   }
 
@@ -57,8 +54,8 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     boolean isPublic = PUBLIC_PATHS.contains(request.getRequestURI().substring(request.getContextPath().length()));
     String userId;
-    if (hasBasicCredentials(request)) {
-      userId = basicAuthUser(request);
+    if (RequestLogins.hasBasicCredentials(request)) {
+      userId = logins.basicAuthUser(request);
       if (userId == null) {
         refuse(response, HttpServletResponse.SC_UNAUTHORIZED, BAD_LOGIN);
         return;
@@ -92,38 +89,10 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
     response.getWriter().write(body);
   }
 
-  private static boolean hasBasicCredentials(HttpServletRequest request) {
-    String header = request.getHeader("Authorization");
-    return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
-  }
-
-  private String basicAuthUser(HttpServletRequest request) {
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(request.getHeader("Authorization").substring(6).trim()),
-          StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    String userId = decoded.substring(0, colon);
-    return identityService.checkPassword(userId, decoded.substring(colon + 1)) ? userId : null;
-  }
-
+  /** The webapp session counts for reads only: a session cookie alone must not change anything. */
   private static String webappSessionUser(HttpServletRequest request) {
-    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-      return null;
-    }
-    HttpSession session = request.getSession(false);
-    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications == null) {
-      return null;
-    }
-    return authentications.getAuthentications().stream().findFirst().map(UserAuthentication::getIdentityId)
-        .orElse(null);
+    boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    return read ? RequestLogins.webappSessionUser(request) : null;
   }
 
   /** The request as Spring Boot's health endpoint reads it: a principal, and the role if authorized. */
