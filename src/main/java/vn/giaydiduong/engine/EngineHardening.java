@@ -3,7 +3,6 @@ package vn.giaydiduong.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Engine settings that keep the trust boundary: the input gate on every command ({@link TaskInputGuard}), form
  * texts shown as text ({@link FormTextEscaper}), the case check on every completion and deadlines
- * ({@link BuiltInTaskListeners}), expressions confined to the process beans ({@link ProcessBeans}), deployed models
+ * ({@link BuiltInListeners}), expressions confined to the process beans ({@link ProcessBeans}), deployed models
  * without scripts or classes ({@link ModelRestrictions}); and failed-job incidents in Vietnamese
  * ({@link IncidentMessages}). See docs/security.md.
  */
@@ -28,6 +27,8 @@ public class EngineHardening extends AbstractProcessEnginePlugin {
   static final String CASE_CHECK = "cases";
   /** The bean that gives every user task its due date and priority when it is created. */
   static final String DEADLINES = "taskDeadlines";
+  /** The bean that records when a case's process ended. */
+  static final String CASE_CLOSING = "caseClosing";
 
   private final ApplicationContext context;
   private final Set<String> scriptAllowedProcesses;
@@ -65,7 +66,7 @@ public class EngineHardening extends AbstractProcessEnginePlugin {
       parseListeners.addAll(configuration.getCustomPreBPMNParseListeners());
     }
     parseListeners.add(new ModelRestrictions(scriptAllowedProcesses));
-    parseListeners.add(new BuiltInTaskListeners(name -> context.getBean(name, TaskListener.class)));
+    parseListeners.add(new BuiltInListeners(context));
     configuration.setCustomPreBPMNParseListeners(parseListeners);
   }
 }
