@@ -1,17 +1,11 @@
 package vn.giaydiduong.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -34,8 +28,6 @@ final class DeclaredInputs {
 
   static final String API_INPUTS_PROPERTY = "apiInputs";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Deployed definitions never change, so their inputs are cached by definition id and element id. */
   private final Map<String, Set<String>> cache = new ConcurrentHashMap<>();
 
@@ -56,33 +48,9 @@ final class DeclaredInputs {
 
   private static Set<String> inputs(CommandContext ctx, Command<InputStream> formCommand, String definitionId,
       String elementId) {
-    Set<String> names = new LinkedHashSet<>();
-    // Reading the form is reading the model, not a case: it needs no permission of the user's own.
-    ctx.runWithoutAuthorization(() -> {
-      try (InputStream form = formCommand.execute(ctx)) {
-        collectKeys(JSON.readTree(form).path("components"), names);
-      } catch (ProcessEngineException noForm) {
-        // An element without a form declares no form inputs.
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return null;
-    });
+    Set<String> names = new LinkedHashSet<>(DeployedForm.read(ctx, formCommand).inputs());
     names.addAll(apiInputs(ctx, definitionId, elementId));
     return Set.copyOf(names);
-  }
-
-  /** Keys of input fields; a group with a {@code path} submits one variable by that name. */
-  private static void collectKeys(JsonNode components, Collection<String> names) {
-    for (JsonNode component : components) {
-      if (component.hasNonNull("key")) {
-        names.add(component.get("key").asText());
-      } else if (component.hasNonNull("path")) {
-        names.add(component.get("path").asText().split("\\.")[0]);
-      } else if (component.has("components")) {
-        collectKeys(component.get("components"), names);
-      }
-    }
   }
 
   private static Set<String> apiInputs(CommandContext ctx, String definitionId, String elementId) {

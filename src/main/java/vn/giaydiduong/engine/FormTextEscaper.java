@@ -1,16 +1,9 @@
 package vn.giaydiduong.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
@@ -31,8 +24,6 @@ import org.camunda.bpm.engine.variable.value.StringValue;
  */
 final class FormTextEscaper extends CommandInterceptor {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_]*)\\s*}}");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Placeholders per deployed form, keyed by definition id and task definition key. */
   private final Map<String, Set<String>> placeholders = new ConcurrentHashMap<>();
@@ -57,37 +48,10 @@ final class FormTextEscaper extends CommandInterceptor {
   }
 
   private static Set<String> placeholders(CommandContext ctx, String taskId) {
-    Set<String> names = new LinkedHashSet<>();
-    Set<String> inputs = new LinkedHashSet<>();
-    ctx.runWithoutAuthorization(() -> {
-      try (InputStream form = new GetDeployedTaskFormCmd(taskId).execute(ctx)) {
-        collect(JSON.readTree(form).path("components"), names, inputs);
-      } catch (ProcessEngineException noForm) {
-        // Nothing to escape in a task without a form.
-      } catch (IOException e) {
-        throw new ProcessEngineException(e);
-      }
-      return null;
-    });
-    names.removeAll(inputs);
+    DeployedForm form = DeployedForm.read(ctx, new GetDeployedTaskFormCmd(taskId));
+    Set<String> names = new LinkedHashSet<>(form.shownInTexts());
+    names.removeAll(form.inputs());
     names.removeIf(name -> name.endsWith("Markdown"));
     return Set.copyOf(names);
-  }
-
-  private static void collect(JsonNode components, Set<String> names, Set<String> inputs) {
-    for (JsonNode component : components) {
-      if (component.hasNonNull("key")) {
-        inputs.add(component.get("key").asText());
-      }
-      if (component.hasNonNull("text")) {
-        Matcher m = PLACEHOLDER.matcher(component.get("text").asText());
-        while (m.find()) {
-          names.add(m.group(1));
-        }
-      }
-      if (component.has("components")) {
-        collect(component.get("components"), names, inputs);
-      }
-    }
   }
 }
