@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ class PersonalDataRetentionTest extends ProcessTestSupport {
   @Autowired ApplicationStore applications;
   @Autowired ManagementService managementService;
   @Autowired JdbcClient jdbc;
+  @Autowired HistoryService historyService;
 
   @Test
   void aClosedCaseIsAnonymizedAfterTheRetention_anOpenOneIsNot() {
@@ -61,5 +64,38 @@ class PersonalDataRetentionTest extends ProcessTestSupport {
     assertThat(jdbc.sql("select count(*) from pass_application where id = ? and anonymized_at is not null")
         .param(closedId).query(Integer.class).single()).isEqualTo(1);
     assertThat(retention.anonymizeClosedBefore(Instant.now().plus(Duration.ofDays(1)))).as("done once").isZero();
+  }
+
+  @Test
+  void aCaseThatEndedBeforeClosingsWereRecordedGetsItsEndTimeFromHistory() {
+    ProcessInstance ended = register("cskv.trucbach", residents(1));
+    completeTask(ended, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "REJECT_ALL",
+        ProcessVariables.REJECT_ALL_REASON.name(), "Không thuộc đối tượng được đi lại"));
+    managementService.createJobQuery().processInstanceId(ended.getId()).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    managementService.createJobQuery().processInstanceId(ended.getId()).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    completeTask(ended, "cskv.trucbach", Map.of());
+    assertThat(ended).isEnded();
+    ProcessInstance open = register("cskv.trucbach", residents(1));
+    long endedId = applications.findByProcessInstance(ended.getId()).orElseThrow().id();
+    long openId = applications.findByProcessInstance(open.getId()).orElseThrow().id();
+    // As a case closed before migration V10_1 looks: no closing time.
+    jdbc.sql("update pass_application set closed_at = null where id = ?").param(endedId).update();
+    Instant endTime = historyService.createHistoricProcessInstanceQuery().processInstanceId(ended.getId())
+        .singleResult().getEndTime().toInstant();
+
+    assertThat(retention.recordEarlierClosings()).isEqualTo(1);
+
+    assertThat(closedAt(endedId)).isEqualTo(endTime);
+    assertThat(closedAt(openId)).as("still running").isNull();
+    assertThat(retention.recordEarlierClosings()).as("done once").isZero();
+    assertThat(retention.anonymizeClosedBefore(endTime.plusSeconds(1))).isEqualTo(1);
+  }
+
+  private Instant closedAt(long applicationId) {
+    return jdbc.sql("select closed_at from pass_application where id = ?").param(applicationId)
+        .query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).optional()
+        .map(OffsetDateTime::toInstant).orElse(null);
   }
 }
