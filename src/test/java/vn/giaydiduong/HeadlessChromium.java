@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -23,7 +24,7 @@ public final class HeadlessChromium implements AutoCloseable {
   private final Path profile;
   private final ChromeDriver driver;
 
-  private HeadlessChromium(String windowSize) throws IOException {
+  private HeadlessChromium(String windowSize, String language) throws IOException {
     boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
     if (!"true".equals(System.getenv("CI"))) {
       Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed (apt-get install chromium "
@@ -35,15 +36,24 @@ public final class HeadlessChromium implements AutoCloseable {
     // Flags for a root user on a machine without a display or outside network.
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=" + windowSize, "--user-data-dir=" + profile);
+        "--window-size=" + windowSize, "--user-data-dir=" + profile, "--lang=" + language,
+        "--accept-lang=" + language);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    // The page's console goes with a failing step's report.
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
   }
 
-  /** A browser whose window is {@code width,height} pixels. */
+  /** An English browser whose window is {@code width,height} pixels. */
   public static HeadlessChromium start(String windowSize) throws IOException {
-    return new HeadlessChromium(windowSize);
+    return new HeadlessChromium(windowSize, "en-US");
+  }
+
+  /** A browser whose first language is {@code language} (e.g. {@code vi}), as a Vietnamese official's is. */
+  public static HeadlessChromium start(String windowSize, String language) throws IOException {
+    return new HeadlessChromium(windowSize, language);
   }
 
   public ChromeDriver driver() {

@@ -2,6 +2,8 @@ package vn.giaydiduong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +60,8 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final String PASSWORD = "test-password";
   private static final Path SCREENSHOTS = Path.of("target", "tasklist-screenshots");
+  /** Where the main screens are saved for the README: {@code -Dscreenshots.dir=docs/screenshots} refreshes them. */
+  private static final Path MAIN_SCREENS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
   private static final By FORM = By.cssSelector(".fjs-form");
   private static final By START_BUTTON = By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']");
   private static final By COMPLETE_BUTTON = By.xpath("//button[normalize-space()='Complete']");
@@ -84,6 +89,60 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
     }
   }
 
+
+  /**
+   * A Vietnamese official's browser: Tasklist in Vietnamese, the case found by its reference in the role's queue
+   * (sorted by due date), form-js's own messages in Vietnamese, the task completed; an official of another ward
+   * sees neither the task nor its reference.
+   */
+  @Test
+  void aWardOfficialWorksInVietnamese_anotherWardSeesNothingOfIt() throws Exception {
+    ProcessInstance instance = register("cskv.phucxa", residents(1));
+    String reference = reference(instance.getId());
+    ChromeDriver english = browser;
+    try (HeadlessChromium vietnamese = HeadlessChromium.start("1600,1200", "vi")) {
+      browser = vietnamese.driver();
+      step("Tasklist greets the official in Vietnamese", () -> {
+        logIn("canbo.phucxa", "Bắt đầu quy trình");
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Start process", "Claim");
+      });
+      step("the case is found by its reference in the officials' queue, sorted by due date", () -> {
+        click(By.partialLinkText("Hồ sơ chờ xét duyệt"));
+        WebElement card = waitFor(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+            "//li[contains(@class,'task')][.//*[contains(normalize-space(), '" + reference + "')]]")));
+        assertThat(card.getText()).contains("Xét duyệt danh sách", reference, "Phường Phúc Xá");
+        saveMainScreen("tasklist-queue");
+        card.findElement(By.cssSelector("h4 a")).click();
+        waitForForm("Xét duyệt");
+      });
+      step("form-js's messages are Vietnamese, and the task is completed", () -> {
+        claim();
+        click(By.xpath("//button[normalize-space()='Hoàn thành']"));
+        WebElement error = waitFor(ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector(".fjs-form-field-error")));
+        waitFor(d -> error.getText().contains("Trường này bắt buộc phải điền."));
+        assertThat(error.getText()).doesNotContain("Field is required");
+        saveMainScreen("tasklist-review-form");
+        choose("Duyệt tất cả");
+        click(By.xpath("//button[normalize-space()='Hoàn thành']"));
+        waitFor(d -> taskService.createTaskQuery().processInstanceId(instance.getId())
+            .taskDefinitionKey("Task_ReviewList").count() == 0);
+      });
+      runJobs(instance.getId());
+      step("an official of another ward sees nothing of the case", () -> {
+        logIn("canbo.trucbach", "Bắt đầu quy trình");
+        click(By.partialLinkText("Hồ sơ chờ xét duyệt"));
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list")));
+        assertThat(browser.findElement(By.cssSelector(".tasks-list")).getText()).doesNotContain(reference);
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/" + ENGINE + "/#/?task="
+            + taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId());
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list")));
+        assertThat(browser.findElements(FORM)).as("another ward's form").isEmpty();
+      });
+    } finally {
+      browser = english;
+    }
+  }
 
   @Test
   void individualPass_fromPastedRowsToDelivery_onlyThroughTasklist() {
@@ -366,13 +425,18 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
 
   /** A fresh session: Tasklist's own login page. */
   private void logIn(String user) {
+    logIn(user, "Start process");
+  }
+
+  /** Logs in and waits for the start link, labelled in the browser's language. */
+  private void logIn(String user, String startLabel) {
     browser.manage().deleteAllCookies();
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/" + ENGINE + "/");
     type(waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))),
         user);
     type(browser.findElement(By.cssSelector("input[ng-model='password']")), PASSWORD);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
-    waitFor(ExpectedConditions.elementToBeClickable(By.partialLinkText("Start process")));
+    waitFor(ExpectedConditions.elementToBeClickable(By.partialLinkText(startLabel)));
   }
 
   private void openStartForm(String processName, String expectedText) {
@@ -502,7 +566,25 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
       action.run();
     } catch (AssertionError | RuntimeException e) {
       throw new AssertionError("Step \"" + name + "\" failed at " + browser.getCurrentUrl() + "; screenshot: "
-          + screenshot(), e);
+          + screenshot() + "; console:\n" + console(), e);
+    }
+  }
+
+  private String console() {
+    try {
+      return String.join("\n", browser.manage().logs().get(LogType.BROWSER).getAll()
+          .stream().map(entry -> entry.getLevel() + " " + entry.getMessage()).toList());
+    } catch (RuntimeException e) {
+      return "(no console: " + e + ")";
+    }
+  }
+
+  private void saveMainScreen(String name) {
+    try {
+      Files.createDirectories(MAIN_SCREENS);
+      Files.write(MAIN_SCREENS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -59,6 +59,9 @@ export default {
     fallbackLocale: 'en'
   },
 
+  // form-js's own validation messages in Vietnamese (scripts/form-messages-vi.js).
+  customScripts: ['scripts/form-messages-vi'],
+
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
