@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +23,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.HtmlUtils;
 import vn.giaydiduong.common.Dates;
+import vn.giaydiduong.identity.Role;
 import vn.giaydiduong.pass.ApplicationStore;
 import vn.giaydiduong.security.SecurityHttpTest;
 
@@ -39,6 +42,7 @@ class ListUploadHttpTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ApplicationStore applications;
   @Autowired JdbcClient jdbc;
+  @Autowired IdentityService identityService;
 
   private static String person(String name, String idNumber, String phone) {
     String from = Dates.format(Dates.today());
@@ -142,8 +146,22 @@ class ListUploadHttpTest {
 
     assertThat(stolen.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(HtmlUtils.htmlUnescape(stolen.getBody())).contains("Không tìm thấy danh sách đã xem trước");
+    // Nor a colleague of the same ward: an upload is its uploader's until confirmed.
+    assertThat(confirm(colleagueOfTrucBach(), "ca-nhan", token).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
     assertThat(confirm("cskv.trucbach", "ca-nhan", token).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  private String colleagueOfTrucBach() {
+    String id = "cskv.trucbach.hai";
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setPassword(PASSWORD);
+      identityService.saveUser(user);
+      identityService.createMembership(id, Role.CSKV.groupId());
+      identityService.createMembership(id, Role.CSKV.groupOf("00004"));
+    }
+    return id;
   }
 
   @Test
