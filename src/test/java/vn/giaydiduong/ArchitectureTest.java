@@ -29,7 +29,7 @@ class ArchitectureTest {
         .layer("Operations").definedBy("vn.giaydiduong.operations..")
         .layer("Checking").definedBy("vn.giaydiduong.verify..")
         .layer("Procedures").definedBy("vn.giaydiduong.individual..", "vn.giaydiduong.organization..",
-            "vn.giaydiduong.market..")
+            "vn.giaydiduong.market..", "vn.giaydiduong.upload..", "vn.giaydiduong.administration..")
         .layer("Stamping").definedBy("vn.giaydiduong.stamping..")
         .layer("Casework").definedBy("vn.giaydiduong.casework..")
         .layer("Passes").definedBy("vn.giaydiduong.pass..")

@@ -56,7 +56,8 @@ public class DemoUsers implements ApplicationRunner {
     for (String code : demo.wards()) {
       Ward ward = wards.get(code);
       for (Role role : Role.values()) {
-        create(userId(role, ward), role.label(), ward.name(), List.of(role.groupId(), role.groupOf(code)));
+        // "Cán bộ phường Trúc Bạch", not "Cán bộ phường Phường Trúc Bạch".
+        create(userId(role, ward), role.label(), ward.shortName(), List.of(role.groupId(), role.groupOf(code)));
       }
     }
     create(SUPERVISOR, "Giám sát", "Thành phố", List.of(Role.SUPERVISORS));

@@ -3,10 +3,8 @@ package vn.giaydiduong.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -70,8 +68,8 @@ public class IdentityBootstrap implements ApplicationRunner {
   }
 
   private void createGroups() {
-    Set<String> existing = identityService.createGroupQuery().list().stream().map(Group::getId)
-        .collect(Collectors.toCollection(HashSet::new));
+    Map<String, Group> existing = identityService.createGroupQuery().list().stream()
+        .collect(Collectors.toMap(Group::getId, group -> group));
     int created = 0;
     for (Role role : Role.values()) {
       created += createGroup(existing, role.groupId(), role.label() + " (toàn thành phố)");
@@ -80,8 +78,7 @@ public class IdentityBootstrap implements ApplicationRunner {
     created += createGroup(existing, Role.ANALYSTS, "Phân tích nghiệp vụ (BPMN/DMN)");
     for (Ward ward : wards.all()) {
       for (Role role : Role.values()) {
-        created += createGroup(existing, role.groupOf(ward.code()),
-            role.label() + " – " + ward.name() + ", " + ward.districtName());
+        created += createGroup(existing, role.groupOf(ward.code()), wardGroupName(role, ward));
       }
     }
     if (created > 0) {
@@ -89,11 +86,22 @@ public class IdentityBootstrap implements ApplicationRunner {
     }
   }
 
-  private int createGroup(Set<String> existing, String id, String name) {
-    if (existing.contains(id)) {
+  /** Reads naturally and is found by the ward's name in Admin: "Cán bộ phường – Phúc Xá (Ba Đình)". */
+  static String wardGroupName(Role role, Ward ward) {
+    return role.label() + " – " + ward.shortName() + " (" + ward.shortDistrictName() + ")";
+  }
+
+  /** Creates the group, or renames it if an earlier version named it otherwise; 1 if created. */
+  private int createGroup(Map<String, Group> existing, String id, String name) {
+    Group group = existing.get(id);
+    if (group != null) {
+      if (!name.equals(group.getName())) {
+        group.setName(name);
+        identityService.saveGroup(group);
+      }
       return 0;
     }
-    Group group = identityService.newGroup(id);
+    group = identityService.newGroup(id);
     group.setName(name);
     group.setType("WORKFLOW");
     identityService.saveGroup(group);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Component;
 import vn.giaydiduong.common.IdNumbers;
 import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.common.PhoneNumbers;
-import vn.giaydiduong.intake.Spreadsheets.Cell;
 import vn.giaydiduong.intake.Spreadsheets.Row;
 
 /**
@@ -36,6 +34,10 @@ public class HouseholdListParser {
   /** Columns of a list, in order; the same names are the fields of the JSON form. The last one may be left out. */
   public static final List<String> COLUMNS = List.of("headName", "representativeName", "idNumber", "phone",
       "address", "memberCount", "householdCode");
+
+  /** Column headers of the templates and the preview, in {@link #COLUMNS} order. */
+  public static final List<String> HEADERS = List.of("Họ tên chủ hộ", "Họ tên người đi chợ",
+      "Số CCCD/CMND người đi chợ", "Số điện thoại", "Địa chỉ", "Số nhân khẩu", "Số hộ khẩu");
 
   private static final Pattern HOUSEHOLD_CODE = Pattern.compile("[\\p{Alnum}/-]{1,20}");
   /** Files are read by {@link Spreadsheets} within these bounds; one header row may stand above the households. */
@@ -76,30 +78,45 @@ public class HouseholdListParser {
   private ArrayNode toJson(List<Row> rows) {
     ArrayNode list = json.createArrayNode();
     List<String> problems = new ArrayList<>();
-    for (Row row : rows) {
-      if (list.isEmpty() && isHeader(row.cell(0).text())) {
-        continue;
-      }
-      String where = "Hộ thứ " + (list.size() + 1) + " (dòng " + row.number();
-      for (Cell cell : row.cells()) {
-        if (cell.isFormula()) {
-          problems.add(where + ", ô " + Cell.letters(cell.column()) + row.number() + "): " + cell.formulaProblem()
-              + ".");
-        }
-      }
-      if (row.width() < COLUMNS.size() - 1 || row.width() > COLUMNS.size()) {
-        problems.add(where + "): có " + row.width() + " cột, cần " + (COLUMNS.size() - 1) + " hoặc "
-            + COLUMNS.size() + " cột theo thứ tự mẫu (cột trống vẫn phải có dấu phân cách).");
-      }
-      ObjectNode household = list.addObject();
-      for (int i = 0; i < Math.min(row.width(), COLUMNS.size()); i++) {
-        household.put(COLUMNS.get(i), row.cell(i).text());
-      }
+    for (ListTable.SourcedRow row : sourced(rows)) {
+      problems.addAll(row.problems());
+      list.add(row.fields());
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
     return list;
+  }
+
+  private List<ListTable.SourcedRow> sourced(List<Row> rows) {
+    return ListTable.rows(rows, COLUMNS, COLUMNS.size() - 1, HouseholdListParser::isHeader, "Hộ", json);
+  }
+
+  /** An uploaded file, every problem on its row, nothing refused but an unreadable, empty or oversized file. */
+  public ListPreview previewFile(byte[] content) {
+    return preview(Spreadsheets.read("Tệp tải lên", content, LIMITS));
+  }
+
+  /** Rows pasted from a spreadsheet, as {@link #parseTable} reads them, every problem on its row. */
+  public ListPreview previewTable(String table) {
+    return preview(Spreadsheets.readCsv("Danh sách", table == null ? "" : table,
+        table != null && table.indexOf('\t') >= 0 ? '\t' : ';', LIMITS));
+  }
+
+  private ListPreview preview(List<Row> rows) {
+    List<ListTable.SourcedRow> sourced = sourced(rows);
+    ArrayNode list = json.createArrayNode();
+    sourced.forEach(row -> list.add(row.fields()));
+    List<List<String>> problems = check(list).problems();
+    List<ListPreview.Line> lines = new ArrayList<>();
+    for (int i = 0; i < sourced.size(); i++) {
+      ListTable.SourcedRow row = sourced.get(i);
+      List<String> all = new ArrayList<>(row.problems());
+      all.addAll(problems.get(i));
+      lines.add(new ListPreview.Line(row.line(), COLUMNS.stream().map(c -> row.fields().path(c).asText("")).toList(),
+          all));
+    }
+    return new ListPreview(HEADERS, lines, list.toString());
   }
 
   /** "Họ tên chủ hộ", "Chủ hộ", "STT": a person's name never reads like that. */
@@ -109,6 +126,19 @@ public class HouseholdListParser {
   }
 
   private List<HouseholdDraft> parse(JsonNode list) {
+    Checked checked = check(list);
+    List<String> problems = checked.problems().stream().flatMap(List::stream).toList();
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return checked.drafts();
+  }
+
+  /** The households read, and the problems of each (same index); refuses only an empty or oversized list. */
+  private record Checked(List<HouseholdDraft> drafts, List<List<String>> problems) {
+  }
+
+  private Checked check(JsonNode list) {
     if (list == null || !list.isArray() || list.isEmpty()) {
       throw new InvalidInputException("Danh sách hộ gia đình đang trống: hãy nhập ít nhất một hộ.");
     }
@@ -116,7 +146,7 @@ public class HouseholdListParser {
       throw new InvalidInputException("Danh sách có " + list.size() + " hộ, vượt quá " + MAX_HOUSEHOLDS
           + " hộ một lần: hãy chia thành nhiều danh sách.");
     }
-    List<String> problems = new ArrayList<>();
+    List<List<String>> problems = new ArrayList<>();
     List<HouseholdDraft> drafts = new ArrayList<>();
     Map<String, Integer> seenIds = new HashMap<>();
     Map<String, Integer> seenCodes = new HashMap<>();
@@ -137,13 +167,10 @@ public class HouseholdListParser {
               + ": mỗi hộ một thẻ");
         }
       }
-      problems.addAll(line.problems());
+      problems.add(line.problems());
       drafts.add(draft);
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
-    }
-    return drafts;
+    return new Checked(drafts, problems);
   }
 
   /** One household of the list, collecting its problems as it is read. */

@@ -41,6 +41,14 @@ public class ResidentListParser {
   public static final List<String> COLUMNS = List.of("fullName", "dateOfBirth", "idNumber", "phone", "email",
       "address", "workplace", "destination", "purpose", "validFrom", "validUntil");
 
+  /** Column headers of the templates and the preview, in {@link #COLUMNS} order. */
+  public static final List<String> HEADERS = List.of("Họ và tên", "Ngày sinh", "Số CCCD/CMND", "Số điện thoại",
+      "Email", "Nơi ở", "Nơi làm việc", "Nơi đến", "Mục đích", "Từ ngày", "Đến ngày");
+
+  /** Files are read within the household list's bounds: the same 2 MB and 1,000 rows below one header row. */
+  static final Spreadsheets.Limits LIMITS = new Spreadsheets.Limits("danh sách người đề nghị", "người", MAX_PERSONS,
+      1, HouseholdListParser.MAX_FILE_BYTES, HouseholdListParser.MAX_UNPACKED_BYTES);
+
   private final ObjectMapper json;
 
   public ResidentListParser(ObjectMapper json) {
@@ -103,6 +111,19 @@ public class ResidentListParser {
   }
 
   private List<ApplicantDraft> parse(JsonNode list, LocalDate today, int maxValidityDays) {
+    Checked checked = check(list, today, maxValidityDays);
+    List<String> problems = checked.problems().stream().flatMap(List::stream).toList();
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return checked.drafts();
+  }
+
+  /** The people read, and the problems of each (same index); refuses only an empty or oversized list. */
+  private record Checked(List<ApplicantDraft> drafts, List<List<String>> problems) {
+  }
+
+  private Checked check(JsonNode list, LocalDate today, int maxValidityDays) {
     if (list == null || !list.isArray() || list.isEmpty()) {
       throw new InvalidInputException("Danh sách người đề nghị cấp giấy đi đường đang trống: "
           + "hãy nhập ít nhất một người.");
@@ -111,7 +132,7 @@ public class ResidentListParser {
       throw new InvalidInputException("Danh sách có " + list.size() + " người, vượt quá " + MAX_PERSONS
           + " người một lần đăng ký: hãy chia thành nhiều danh sách.");
     }
-    List<String> problems = new ArrayList<>();
+    List<List<String>> problems = new ArrayList<>();
     List<ApplicantDraft> drafts = new ArrayList<>();
     Map<String, Integer> seenIds = new HashMap<>();
     for (int i = 0; i < list.size(); i++) {
@@ -123,13 +144,42 @@ public class ResidentListParser {
           row.problem("số CCCD/CMND " + draft.idNumber() + " trùng với người thứ " + first);
         }
       }
-      problems.addAll(row.problems());
+      problems.add(row.problems());
       drafts.add(draft);
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
+    return new Checked(drafts, problems);
+  }
+
+  /**
+   * An uploaded file (Excel .xlsx or CSV in UTF-8, in {@link #COLUMNS} order below an optional header row), every
+   * problem on its row; refuses only an unreadable, empty or oversized file.
+   */
+  public ListPreview previewFile(byte[] content, LocalDate today, int maxValidityDays) {
+    return preview(Spreadsheets.read("Tệp tải lên", content, LIMITS), today, maxValidityDays);
+  }
+
+  /** Rows pasted from a spreadsheet (Tab or semicolon between cells), every problem on its row. */
+  public ListPreview previewTable(String table, LocalDate today, int maxValidityDays) {
+    return preview(Spreadsheets.readCsv("Danh sách", table == null ? "" : table,
+        table != null && table.indexOf('\t') >= 0 ? '\t' : ';', LIMITS), today, maxValidityDays);
+  }
+
+  private ListPreview preview(List<Spreadsheets.Row> rows, LocalDate today, int maxValidityDays) {
+    // A sheet leaves out empty trailing cells: a short row is judged by its missing fields, not its width.
+    List<ListTable.SourcedRow> sourced = ListTable.rows(rows, COLUMNS, 1, ResidentListParser::isHeader, "Người",
+        json);
+    ArrayNode list = json.createArrayNode();
+    sourced.forEach(row -> list.add(row.fields()));
+    List<List<String>> problems = check(list, today, maxValidityDays).problems();
+    List<ListPreview.Line> lines = new ArrayList<>();
+    for (int i = 0; i < sourced.size(); i++) {
+      ListTable.SourcedRow row = sourced.get(i);
+      List<String> all = new ArrayList<>(row.problems());
+      all.addAll(problems.get(i));
+      lines.add(new ListPreview.Line(row.line(), COLUMNS.stream().map(c -> row.fields().path(c).asText("")).toList(),
+          all));
     }
-    return drafts;
+    return new ListPreview(HEADERS, lines, list.toString());
   }
 
   /** One person of the list, collecting its problems as it is read. */
