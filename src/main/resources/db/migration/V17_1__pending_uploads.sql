@@ -1,6 +1,7 @@
 -- A list read from a file or a paste waits here between its preview and its confirmation, for the one user who
 -- uploaded it (only the hash of its link token is kept). Confirming removes it; a user's next upload of the same
--- kind replaces it; rows older than a day are dropped on every upload. Content is the JSON a REST start takes.
+-- kind replaces it; rows older than a day are dropped every hour
+-- (upload.PendingUploads.dropExpired). Content is the JSON a REST start takes.
 create table pending_upload (
   token_hash   varchar(64) primary key,
   owner_id     varchar(255) not null,

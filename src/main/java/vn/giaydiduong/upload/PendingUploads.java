@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,8 +42,8 @@ public class PendingUploads {
   @Transactional
   public String hold(String ownerId, String wardCode, Kind kind, String content, int entryCount) {
     OffsetDateTime now = OffsetDateTime.now();
-    jdbc.sql("delete from pending_upload where created_at < ? or (owner_id = ? and kind = ?)")
-        .params(now.minusDays(1), ownerId, kind.name()).update();
+    dropExpired();
+    jdbc.sql("delete from pending_upload where owner_id = ? and kind = ?").params(ownerId, kind.name()).update();
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -64,6 +65,16 @@ public class PendingUploads {
         .query((rs, n) -> new Pending(rs.getString(1), new String(rs.getBytes(2), StandardCharsets.UTF_8),
             rs.getInt(3)))
         .optional();
+  }
+
+  /**
+   * Lists nobody confirmed hold personal data for no purpose after a day: dropped every hour, not only when the
+   * next upload comes (a ward may never upload again).
+   */
+  @Scheduled(cron = "${giaydiduong.upload.expiry-cron:0 17 * * * *}")
+  public int dropExpired() {
+    return jdbc.sql("delete from pending_upload where created_at < ?").param(OffsetDateTime.now().minusDays(1))
+        .update();
   }
 
   /** Removes a held list once it was used, in the caller's transaction. */

@@ -3,6 +3,7 @@ package vn.giaydiduong.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +44,7 @@ class ListUploadHttpTest {
   @Autowired ApplicationStore applications;
   @Autowired JdbcClient jdbc;
   @Autowired IdentityService identityService;
+  @Autowired PendingUploads pendingUploads;
 
   private static String person(String name, String idNumber, String phone) {
     String from = Dates.format(Dates.today());
@@ -82,6 +84,22 @@ class ListUploadHttpTest {
 
   private long pendingOf(String user) {
     return jdbc.sql("select count(*) from pending_upload where owner_id = ?").param(user).query(Long.class).single();
+  }
+
+  @Test
+  void aListNobodyConfirmedIsDroppedAfterADay() {
+    String fresh = token(preview("cskv.phucxa", "ca-nhan", "ds.csv",
+        csv(person("Lê Văn Bình", "001090123456", "0912 345 678")).getBytes(StandardCharsets.UTF_8)));
+    token(preview("cskv.tranhungdao", "ca-nhan", "ds.csv",
+        csv(person("Trần Thị Cúc", "001090123457", "0912 345 679")).getBytes(StandardCharsets.UTF_8)));
+    jdbc.sql("update pending_upload set created_at = ? where owner_id = ?")
+        .params(OffsetDateTime.now().minusHours(25), "cskv.tranhungdao").update();
+
+    assertThat(pendingUploads.dropExpired()).isEqualTo(1);
+
+    assertThat(pendingOf("cskv.tranhungdao")).isZero();
+    assertThat(pendingOf("cskv.phucxa")).isEqualTo(1);
+    assertThat(confirm("cskv.phucxa", "ca-nhan", fresh).getStatusCode()).isEqualTo(HttpStatus.CREATED);
   }
 
   @Test
