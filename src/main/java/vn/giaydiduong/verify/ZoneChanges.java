@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.PassKind;
@@ -26,7 +26,7 @@ import vn.giaydiduong.ward.Zone;
  * What a ward's zone change does to the passes already issued there ({@code processes/zone-change.dmn}): each
  * issued, unrevoked, unexpired pass is kept, shortened (a new last day recorded beside it; its QR keeps its
  * signed dates) or revoked, in the transaction of the change, which is recorded with its counts. Checkpoints learn
- * the shortenings online from the pass row and offline from {@link #offlineRules()}.
+ * the shortenings online from the pass row and offline from {@link #offlineRules(LocalDate)}.
  */
 @Service
 public class ZoneChanges {
