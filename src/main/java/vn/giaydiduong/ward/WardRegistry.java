@@ -51,7 +51,8 @@ public class WardRegistry {
   public Ward changeZone(String code, Zone zone, String changedBy) {
     // The row lock orders concurrent changes of one ward, so each sees the zone the other left.
     Zone old = jdbc.sql("select zone from ward where code = ? for update").param(code).query(String.class)
-        .optional().map(Zone::valueOf).orElseThrow(() -> new InvalidInputException("Không có phường/xã mã " + code + "."));
+        .optional().map(Zone::valueOf)
+        .orElseThrow(() -> new InvalidInputException("Không có phường/xã mã " + code + "."));
     if (old == zone) {
       return get(code);
     }
