@@ -63,6 +63,8 @@
       store.set('jwks', keys);
       store.set('revoked', [...revoked]);
       store.set('revocationsNext', revocations.next);
+      // Zone-change shortenings come whole each time: the page replaces its copy.
+      store.set('shortened', revocations.shortened || []);
       store.set('syncedAt', new Date().toISOString());
       await uploadOfflineChecks();
     } catch (e) {
@@ -131,7 +133,8 @@
           + 'Kiểm tra bằng giấy tờ, rồi đồng bộ khi có mạng.' }, 'offline', '');
         return;
       }
-      const result = await HN1.verify(code, store.get('jwks', { keys: [] }), new Set(store.get('revoked', [])));
+      const result = await HN1.verify(code, store.get('jwks', { keys: [] }), new Set(store.get('revoked', [])),
+        new Date(), store.get('shortened', []));
       queueOfflineCheck(result, checkpoint);
       showSync();
       show(result, 'offline', 'KIỂM TRA NGOẠI TUYẾN (không kết nối được máy chủ), bằng khóa và danh sách thu hồi '
@@ -158,7 +161,8 @@
       document.querySelectorAll('.org').forEach((e) => { e.hidden = !result.organization; });
       $('ward').textContent = result.wardName || `Mã phường ${result.wardCode}`;
       $('zoneLabel').textContent = result.zoneLabel;
-      $('validity').textContent = `${day(result.validFrom)} – ${day(result.validUntil)}`;
+      $('validity').textContent = `${day(result.validFrom)} – ${day(result.validUntil)}`
+        + (result.shortenedUntil ? ` (phường đổi vùng: chỉ còn đến ${day(result.shortenedUntil)})` : '');
       $('allowedDays').textContent = result.allowedDays || '';
       document.querySelectorAll('.days').forEach((e) => { e.hidden = !result.allowedDays; });
     }

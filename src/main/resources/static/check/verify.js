@@ -15,6 +15,7 @@
     MARKET_CARD: 'Thẻ đi chợ',
   };
   const ZONES = { 1: ['RED', 'Vùng đỏ'], 2: ['ORANGE', 'Vùng cam'], 3: ['GREEN', 'Vùng xanh'] };
+  const ZONE_LABELS = Object.fromEntries(Object.values(ZONES));
   // Market-card day rules (docs/rules.md, Java: pass.DayRule): ISO weekdays 1 = Monday … 7 = Sunday and a time
   // window whose end is exclusive, e.g. "1,3,5@06:00-11:00".
   const DAY_RULE = /^([1-7](?:,[1-7])*)@([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/;
@@ -124,8 +125,10 @@
     if (!kind || !zone || !date.test(claims.validFrom) || !date.test(claims.validUntil)) {
       throw new Malformed('Mã QR thiếu thông tin bắt buộc của giấy đi đường');
     }
+    const iat = cwt.get(6);
     const signed = encoder.encode(['Signature1', cose[0], new Uint8Array(0), cose[2]]);
-    return { kid: base64url(kid), claims, signed, signature: cose[3] };
+    return { kid: base64url(kid), claims, issuedAt: typeof iat === 'number' ? iat : null, signed,
+      signature: cose[3] };
   }
 
   function base64url(bytes) {
@@ -168,15 +171,39 @@
     return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
   }
 
+  /**
+   * The earliest zone-change shortening (GET /api/revocations, "shortened") of a pass of this ward, zone and kind
+   * signed at or before the change, if it ends the pass before its signed last day; else null. Data from the
+   * server, applied only to a pass whose signature already checked out: it can shorten a pass, never extend one.
+   */
+  function shortening(c, issuedAt, rules) {
+    let found = null;
+    for (const r of rules || []) {
+      if (r.ward === c.wardCode && r.zone === c.zone && r.kind === c.kind
+          && (issuedAt === null || issuedAt * 1000 <= Date.parse(r.signedBefore))
+          && r.validUntil < c.validUntil && (!found || r.validUntil < found.validUntil)) {
+        found = r;
+      }
+    }
+    return found;
+  }
+
+  /** The same words as PassVerifier.zoneChange. */
+  function zoneChange(c, rule) {
+    return `phường chuyển sang ${ZONE_LABELS[rule.newZone].toLowerCase()} ngày ${formatDate(rule.changedOn)} nên `
+      + `giấy cấp ở ${c.zoneLabel.toLowerCase()} chỉ còn giá trị đến hết ngày ${formatDate(rule.validUntil)}`;
+  }
+
   function rejected(status, message) {
     return { status, message };
   }
 
   /**
-   * Verifies a scanned code against a JWKS ({keys: [...]}, as GET /api/keys) and a set of revoked pass ids.
-   * Resolves to the same shape as POST /api/passes/verify answers.
+   * Verifies a scanned code against a JWKS ({keys: [...]}, as GET /api/keys), a set of revoked pass ids and the
+   * zone-change shortenings in force ("shortened" of GET /api/revocations). Resolves to the same shape as
+   * POST /api/passes/verify answers.
    */
-  async function verify(qrText, jwks, revokedIds, now = new Date()) {
+  async function verify(qrText, jwks, revokedIds, now = new Date(), shortened = []) {
     let parsed;
     try {
       parsed = parse(qrText);
@@ -211,11 +238,15 @@
           + 'phường cấp thẻ.');
       }
     }
+    const cut = shortening(c, parsed.issuedAt, shortened);
     let status;
     let message;
     if (revokedIds.has(c.passId)) {
       status = 'REVOKED';
       message = 'Giấy đã bị thu hồi. Không cho qua.';
+    } else if (cut && today > cut.validUntil) {
+      status = 'EXPIRED';
+      message = `Giấy đã hết hạn ngày ${formatDate(cut.validUntil)}: ${zoneChange(c, cut)}. Không cho qua.`;
     } else if (today < c.validFrom) {
       status = 'NOT_YET_VALID';
       message = `Giấy chưa có hiệu lực: chỉ dùng được từ ngày ${formatDate(c.validFrom)}. Không cho qua.`;
@@ -226,6 +257,10 @@
       status = 'NOT_VALID_TODAY';
       message = `Bây giờ (${formatDate(today)}) không phải ngày, giờ được đi của thẻ; chỉ được đi: ${rule.describe}. `
         + 'Không cho qua.';
+    } else if (cut) {
+      status = 'VALID';
+      message = `Hợp lệ đến hết ngày ${formatDate(cut.validUntil)} (${zoneChange(c, cut)}): cho qua sau khi đối chiếu `
+        + 'họ tên và số CCCD/CMND với giấy tờ tùy thân.';
     } else {
       status = 'VALID';
       message = 'Hợp lệ: cho qua sau khi đối chiếu họ tên và số CCCD/CMND với giấy tờ tùy thân.';
@@ -235,7 +270,7 @@
       holderName: c.holderName, maskedIdNumber: c.maskedIdNumber, organization: c.organization, wardCode: c.wardCode,
       wardName: jwk.ward_name || null,
       zone: c.zone, zoneLabel: c.zoneLabel, validFrom: c.validFrom, validUntil: c.validUntil,
-      allowedDays: rule ? rule.describe : null,
+      shortenedUntil: cut ? cut.validUntil : null, allowedDays: rule ? rule.describe : null,
     };
   }
 

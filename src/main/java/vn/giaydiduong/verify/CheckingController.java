@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.common.AccessDeniedException;
+import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.identity.IdentityBootstrap;
@@ -66,10 +67,13 @@ public class CheckingController {
   private final RuntimeService runtimeService;
   private final WardRegistry wards;
   private final OfflineCheckQuota quota;
+  private final ZoneChanges zoneChanges;
   private volatile Set<String> wardCodes;
 
   public CheckingController(PassVerifier verifier, CheckLog checkLog, Revocations revocations,
-      PassRegistry registry, RuntimeService runtimeService, WardRegistry wards, OfflineCheckQuota quota) {
+      PassRegistry registry, RuntimeService runtimeService, WardRegistry wards, OfflineCheckQuota quota,
+      ZoneChanges zoneChanges) {
+    this.zoneChanges = zoneChanges;
     this.wards = wards;
     this.quota = quota;
     this.verifier = verifier;
@@ -201,7 +205,10 @@ public class CheckingController {
         "problems", List.of()));
   }
 
-  /** Passes revoked since {@code since} (ISO-8601 instant; omitted: all). */
+  /**
+   * Passes revoked since {@code since} (ISO-8601 instant; omitted: all), and every zone-change shortening still in
+   * force (whole, a few rows: the page replaces its copy).
+   */
   @GetMapping(path = "/api/revocations", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> revocations(@RequestParam(required = false) String since) {
     Instant from;
@@ -216,6 +223,7 @@ public class CheckingController {
     body.put("since", from);
     body.put("next", next.isAfter(from) ? next : from);
     body.put("revoked", revoked);
+    body.put("shortened", zoneChanges.offlineRules(Dates.today()));
     return body;
   }
 

@@ -155,11 +155,19 @@ public class PassVerifier {
             + "thẻ. Không cho qua; báo công an phường cấp thẻ.", now);
       }
     }
+    Revocations.Standing standing = revocations.standing(claims.passId());
+    // A zone change shortens a pass, never lengthens it.
+    LocalDate shortenedUntil = standing.shortenedUntil() != null
+        && standing.shortenedUntil().isBefore(claims.validUntil()) ? standing.shortenedUntil() : null;
     VerificationStatus status;
     String message;
-    if (revocations.isRevoked(claims.passId())) {
+    if (standing.revoked()) {
       status = VerificationStatus.REVOKED;
       message = "Giấy đã bị thu hồi. Không cho qua.";
+    } else if (shortenedUntil != null && today.isAfter(shortenedUntil)) {
+      status = VerificationStatus.EXPIRED;
+      message = "Giấy đã hết hạn ngày " + shortenedUntil.format(DAY_MONTH) + ": " + zoneChange(claims, standing)
+          + ". Không cho qua.";
     } else if (today.isBefore(claims.validFrom())) {
       status = VerificationStatus.NOT_YET_VALID;
       message = "Giấy chưa có hiệu lực: chỉ dùng được từ ngày " + claims.validFrom().format(DAY_MONTH)
@@ -171,6 +179,10 @@ public class PassVerifier {
       status = VerificationStatus.NOT_VALID_TODAY;
       message = "Bây giờ (" + today.format(DAY_MONTH) + ") không phải ngày, giờ được đi của thẻ; chỉ được đi: "
           + allowedDays + ". Không cho qua.";
+    } else if (shortenedUntil != null) {
+      status = VerificationStatus.VALID;
+      message = "Hợp lệ đến hết ngày " + shortenedUntil.format(DAY_MONTH) + " (" + zoneChange(claims, standing)
+          + "): cho qua sau khi đối chiếu họ tên và số CCCD/CMND với giấy tờ tùy thân.";
     } else {
       status = VerificationStatus.VALID;
       message = "Hợp lệ: cho qua sau khi đối chiếu họ tên và số CCCD/CMND với giấy tờ tùy thân.";
@@ -178,7 +190,14 @@ public class PassVerifier {
     return new Verification(status, message, now, claims.passId(), claims.kind().name(), kindLabel(claims.kind()),
         claims.holderName(), claims.maskedIdNumber(), claims.organization(), claims.wardCode(),
         wardName(claims.wardCode()), claims.zone().name(), claims.zone().label(), claims.validFrom(),
-        claims.validUntil(), allowedDays);
+        claims.validUntil(), shortenedUntil, allowedDays);
+  }
+
+  /** The same words as the checkpoint page's offline verifier (verify.js). */
+  private static String zoneChange(PassClaims claims, Revocations.Standing standing) {
+    return "phường chuyển sang " + standing.changedTo().label().toLowerCase() + " ngày "
+        + standing.changedOn().format(DAY_MONTH) + " nên giấy cấp ở " + claims.zone().label().toLowerCase()
+        + " chỉ còn giá trị đến hết ngày " + standing.shortenedUntil().format(DAY_MONTH);
   }
 
   private Optional<PublicKeyEntry> key(String kid) {

@@ -1,6 +1,7 @@
 package vn.giaydiduong.verify;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -8,11 +9,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.identity.Role;
 import vn.giaydiduong.pass.Pass;
 import vn.giaydiduong.pass.PassRegistry;
 import vn.giaydiduong.pass.PassStatus;
+import vn.giaydiduong.ward.Zone;
 
 /**
  * Withdrawn passes. A revocation is a status of the pass row, so the verifier sees it in the same database read
@@ -37,9 +40,32 @@ public class Revocations {
     this.identityService = identityService;
   }
 
+  /**
+   * What the registry adds to a pass's signed claims, read on every scan: revoked, or shortened by a zone change
+   * (the last valid day, the zone the ward changed to and the change day).
+   */
+  public record Standing(boolean revoked, LocalDate shortenedUntil, Zone changedTo, LocalDate changedOn) {
+
+    static final Standing NONE = new Standing(false, null, null, null);
+  }
+
   public boolean isRevoked(String passNumber) {
-    return jdbc.sql("select 1 from pass where pass_number = ? and status = 'REVOKED'").param(passNumber)
-        .query(Integer.class).optional().isPresent();
+    return standing(passNumber).revoked();
+  }
+
+  /** One read per scan; a number the registry does not know has no standing beyond its claims. */
+  public Standing standing(String passNumber) {
+    return jdbc.sql("select p.status, p.shortened_until, z.new_zone, z.changed_at from pass p "
+            + "left join zone_change z on z.id = p.shortened_by_change where p.pass_number = ?")
+        .param(passNumber)
+        .query((rs, n) -> {
+          OffsetDateTime changedAt = rs.getObject("changed_at", OffsetDateTime.class);
+          return new Standing("REVOKED".equals(rs.getString("status")),
+              rs.getObject("shortened_until", LocalDate.class),
+              changedAt == null ? null : Zone.valueOf(rs.getString("new_zone")),
+              changedAt == null ? null : LocalDate.ofInstant(changedAt.toInstant(), Dates.HANOI));
+        })
+        .optional().orElse(Standing.NONE);
   }
 
   /**
@@ -59,14 +85,21 @@ public class Revocations {
     if (pass.status() == PassStatus.REVOKED) {
       throw new InvalidInputException("Giấy số " + number + " đã bị thu hồi trước đó.");
     }
-    int updated = jdbc.sql("update pass set status = 'REVOKED', revoked_by = ?, revoked_at = ?, "
-            + "revoked_reason = ? where pass_number = ? and status in ('ISSUED', 'DELIVERED')")
-        .params(userId, OffsetDateTime.now(ZoneOffset.UTC), why, number).update();
-    if (updated != 1) {
+    if (!markRevoked(number, why, userId)) {
       throw new InvalidInputException("Giấy số " + number + " chưa được đóng dấu (hoặc đã bị hủy) nên không có "
           + "gì để thu hồi.");
     }
     return registry.find(number).orElseThrow();
+  }
+
+  /**
+   * Revokes an issued or delivered pass without asking who may: for callers that checked it themselves (a zone
+   * change, made by an administrator). False if the pass was not issued or delivered.
+   */
+  boolean markRevoked(String passNumber, String reason, String userId) {
+    return jdbc.sql("update pass set status = 'REVOKED', revoked_by = ?, revoked_at = ?, "
+            + "revoked_reason = ? where pass_number = ? and status in ('ISSUED', 'DELIVERED')")
+        .params(userId, OffsetDateTime.now(ZoneOffset.UTC), reason, passNumber).update() == 1;
   }
 
   /** Passes revoked at or after {@code since}, oldest first. */

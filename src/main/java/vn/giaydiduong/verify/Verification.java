@@ -10,6 +10,8 @@ import java.time.LocalDate;
  * if it were a pass). Fields are documented in docs/checking.md.
  *
  * @param message the sentence the officer reads, in Vietnamese
+ * @param validUntil the last day signed in the pass
+ * @param shortenedUntil null unless a zone change of the ward made the pass end earlier than signed
  * @param allowedDays null unless the pass is restricted to certain days (market cards)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,10 +31,11 @@ public record Verification(
     String zoneLabel,
     LocalDate validFrom,
     LocalDate validUntil,
+    LocalDate shortenedUntil,
     String allowedDays) {
 
   static Verification rejected(VerificationStatus status, String message, Instant checkedAt) {
     return new Verification(status, message, checkedAt, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
   }
 }

@@ -30,12 +30,14 @@ class DecisionTablesTest {
   static DmnEngine engine;
   static DmnDecision marketDays;
   static DmnDecision passValidity;
+  static DmnDecision zoneChange;
 
   @BeforeAll
   static void parse() throws IOException {
     engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     marketDays = decision("processes/market-days.dmn", "market-days");
     passValidity = decision("processes/pass-validity.dmn", "pass-validity");
+    zoneChange = decision("processes/zone-change.dmn", "zone-change");
   }
 
   static DmnDecision decision(String file, String key) throws IOException {
@@ -110,8 +112,39 @@ class DecisionTablesTest {
         .<Number>getSingleEntry().intValue()).isEqualTo(days);
   }
 
+  /** Every combination, so the UNIQUE table answers each with exactly one row. */
+  @ParameterizedTest(name = "{0} → {1}, {2}: {3}")
+  @CsvSource({
+      "GREEN,  GREEN,  INDIVIDUAL,   KEEP", "GREEN,  GREEN,  MARKET_CARD, KEEP",
+      "ORANGE, GREEN,  ORGANIZATION, KEEP", "ORANGE, GREEN,  MARKET_CARD, KEEP",
+      "RED,    GREEN,  INDIVIDUAL,   KEEP", "RED,    GREEN,  MARKET_CARD, KEEP",
+      "ORANGE, ORANGE, INDIVIDUAL,   KEEP", "ORANGE, ORANGE, MARKET_CARD, KEEP",
+      "RED,    ORANGE, ORGANIZATION, KEEP", "RED,    ORANGE, MARKET_CARD, KEEP",
+      "RED,    RED,    INDIVIDUAL,   KEEP", "RED,    RED,    MARKET_CARD, KEEP",
+      "GREEN,  ORANGE, INDIVIDUAL,   SHORTEN", "GREEN,  ORANGE, ORGANIZATION, SHORTEN",
+      "GREEN,  RED,    INDIVIDUAL,   SHORTEN", "GREEN,  RED,    ORGANIZATION, SHORTEN",
+      "ORANGE, RED,    INDIVIDUAL,   SHORTEN", "ORANGE, RED,    ORGANIZATION, SHORTEN",
+      "GREEN,  ORANGE, MARKET_CARD,  REVOKE", "GREEN,  RED,    MARKET_CARD,  REVOKE",
+      "ORANGE, RED,    MARKET_CARD,  REVOKE"})
+  void everyZoneChangeCombination(String signedZone, String newZone, String kind, String action) {
+    assertThat(engine.evaluateDecision(zoneChange, Map.of("signedZone", signedZone, "newZone", newZone,
+        "passKind", kind)).getSingleResult().<String>getSingleEntry()).isEqualTo(action);
+  }
+
+  @Test
+  void everyZoneChangeCombination_isAnsweredByExactlyOneRow() {
+    for (String signed : new String[] {"RED", "ORANGE", "GREEN"}) {
+      for (String changedTo : new String[] {"RED", "ORANGE", "GREEN"}) {
+        for (String kind : new String[] {"INDIVIDUAL", "ORGANIZATION", "MARKET_CARD"}) {
+          assertThat(engine.evaluateDecision(zoneChange, Map.of("signedZone", signed, "newZone", changedTo,
+              "passKind", kind)).getResultList()).as(signed + " → " + changedTo + ", " + kind).hasSize(1);
+        }
+      }
+    }
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"processes/market-days.dmn", "processes/pass-validity.dmn"})
+  @ValueSource(strings = {"processes/market-days.dmn", "processes/pass-validity.dmn", "processes/zone-change.dmn"})
   void tablesAreReadableInModeler(String file) {
     DmnModelInstance model = Dmn.readModelFromFile(new java.io.File(file));
     assertThat(model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.DecisionTable.class))

@@ -14,7 +14,7 @@ import vn.giaydiduong.pass.PassRegistry;
 import vn.giaydiduong.pass.PassStatus;
 import vn.giaydiduong.testing.ProcessTestSupport;
 
-/** Issues real passes through the individual-pass process, as Trúc Bạch's officials would. */
+/** Issues real passes through the individual-pass process, as a demo ward's officials (Trúc Bạch by default) would. */
 abstract class PassIssuing extends ProcessTestSupport {
 
   private static int nextIdNumber = 500;
@@ -23,12 +23,17 @@ abstract class PassIssuing extends ProcessTestSupport {
 
   /** One stamped pass for a person of Trúc Bạch, valid from {@code from} to {@code until}. */
   protected Pass issuePass(String name, LocalDate from, LocalDate until) {
+    return issuePass("trucbach", name, from, until);
+  }
+
+  /** One stamped pass for a person of the demo ward whose users end in {@code ward} (e.g. "phucxa"). */
+  protected Pass issuePass(String ward, String name, LocalDate from, LocalDate until) {
     Map<String, Object> person = resident(name, "1985-03-01", "001085%06d".formatted(nextIdNumber++), null);
     person.put("validFrom", from.toString());
     person.put("validUntil", until.toString());
-    ProcessInstance instance = register("cskv.trucbach", List.of(person));
-    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
-    completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
+    ProcessInstance instance = register("cskv." + ward, List.of(person));
+    completeTask(instance, "canbo." + ward, Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
+    completeTask(instance, "congan." + ward, Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
     execute(job(instance)); // sign
     long applicationId = ((Number) runtimeService.getVariable(instance.getId(), ProcessVariables.APPLICATION_ID.name()))
         .longValue();
