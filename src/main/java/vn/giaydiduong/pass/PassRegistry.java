@@ -57,7 +57,7 @@ public class PassRegistry {
 
   /**
    * Numbers a pass for every approved person of the application who has none waiting or issued; the zone is the
-   * ward's zone now, the rule version the case's pass-validity version. Returns the new passes.
+   * ward's zone now; each pass records the pass-validity version that bounded its list. Returns the new passes.
    */
   public List<Pass> number(ApplicationStore.Application application, List<Applicant> approved) {
     Map<String, Object> rule = jdbc.sql("select validity_rule_id, validity_rule_version from pass_application "
