@@ -10,6 +10,7 @@ import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.intake.ResidentListParser;
 import vn.giaydiduong.pass.ApplicationStore;
+import vn.giaydiduong.rules.Decided;
 import vn.giaydiduong.rules.PassValidityRules;
 
 /**
@@ -35,13 +36,15 @@ public class RecordRegistration implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Registrar registrar = registrations.registrar();
-    int maxValidityDays = validityRules.maxValidityDays(registrar.ward().zone());
+    Decided<Integer> maxValidity = validityRules.maxValidityDays(registrar.ward().zone());
+    int maxValidityDays = maxValidity.value();
     Object table = ProcessVariables.RESIDENTS_TABLE.get(execution);
     var people = table != null ? parser.parseTable(table.toString(), Dates.today(), maxValidityDays)
         : parser.parseJson(ProcessVariables.jsonText(ProcessVariables.RESIDENTS.get(execution)),
             Dates.today(), maxValidityDays);
     long id = registrations.open(execution, PassKind.INDIVIDUAL, registrar);
     applications.addApplicants(id, people);
+    applications.setValidityRule(id, maxValidity.rule());
     ProcessVariables.APPLICANT_COUNT.set(execution, people.size());
     // The registry holds the people now; the raw list would only duplicate personal data in variables.
     ProcessVariables.RESIDENTS.remove(execution);

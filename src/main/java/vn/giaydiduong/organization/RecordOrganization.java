@@ -9,6 +9,7 @@ import vn.giaydiduong.casework.Registrations;
 import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.pass.ApplicationStore;
+import vn.giaydiduong.rules.Decided;
 import vn.giaydiduong.rules.PassValidityRules;
 
 /**
@@ -37,9 +38,10 @@ public class RecordOrganization implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Registrar registrar = registrations.registrar();
-    Organization organization = OrganizationForm.read(execution, Dates.today(),
-        validityRules.maxValidityDays(registrar.ward().zone()));
+    Decided<Integer> maxValidity = validityRules.maxValidityDays(registrar.ward().zone());
+    Organization organization = OrganizationForm.read(execution, Dates.today(), maxValidity.value());
     long id = registrations.open(execution, PassKind.ORGANIZATION, registrar);
+    applications.setValidityRule(id, maxValidity.rule());
     applications.setOrganizationName(id, organization.name());
     organizations.create(id, organization);
     OrganizationForm.write(execution, organization);

@@ -7,6 +7,7 @@ import vn.giaydiduong.casework.Cases;
 import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.identity.Officials;
 import vn.giaydiduong.pass.ApplicationStore;
+import vn.giaydiduong.rules.Decided;
 import vn.giaydiduong.rules.PassValidityRules;
 import vn.giaydiduong.ward.Ward;
 import vn.giaydiduong.ward.WardRegistry;
@@ -41,8 +42,10 @@ public class RecordOrganizationEntry implements JavaDelegate {
     var application = cases.of(execution);
     long id = application.id();
     Ward ward = wards.get(application.wardCode());
-    Organization organization = OrganizationForm.read(execution, Dates.today(),
-        validityRules.maxValidityDays(ward.zone()));
+    // The validity is checked again when the ward enters the registration: the version checking last is kept.
+    Decided<Integer> maxValidity = validityRules.maxValidityDays(ward.zone());
+    Organization organization = OrganizationForm.read(execution, Dates.today(), maxValidity.value());
+    applications.setValidityRule(id, maxValidity.rule());
     organizations.enter(id, organization, officials.currentUserId());
     applications.setOrganizationName(id, organization.name());
     OrganizationForm.write(execution, organization);

@@ -17,6 +17,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.intake.ApplicantDraft;
+import vn.giaydiduong.rules.RuleVersion;
 
 /** Registrations and the people on them, with the ward official's decision per person. */
 @Repository
@@ -90,6 +91,12 @@ public class ApplicationStore {
             return people.size();
           }
         });
+  }
+
+  /** The pass-validity table version that bounded the list; the case's passes carry it (PassRegistry#number). */
+  public void setValidityRule(long applicationId, RuleVersion rule) {
+    jdbc.sql("update pass_application set validity_rule_id = ?, validity_rule_version = ? where id = ?")
+        .params(rule.definitionId(), rule.version(), applicationId).update();
   }
 
   /** The organization whose staff the application's passes are for (printed and signed into the QR code). */

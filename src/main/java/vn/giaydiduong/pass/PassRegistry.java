@@ -18,7 +18,9 @@ import org.springframework.stereotype.Repository;
 import vn.giaydiduong.common.IdNumbers;
 import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.rules.CardGroup;
+import vn.giaydiduong.rules.Decided;
 import vn.giaydiduong.rules.MarketDays;
+import vn.giaydiduong.rules.RuleVersion;
 import vn.giaydiduong.ward.Ward;
 import vn.giaydiduong.ward.WardRegistry;
 import vn.giaydiduong.ward.Zone;
@@ -37,7 +39,8 @@ public class PassRegistry {
       rs.getString("qr_text"), rs.getString("key_id"), rs.getString("stamped_by"),
       rs.getObject("stamped_at", OffsetDateTime.class), rs.getString("delivered_to"),
       rs.getObject("delivered_at", OffsetDateTime.class), rs.getObject("household_id", Long.class),
-      rs.getString("day_rule"));
+      rs.getString("day_rule"), rs.getString("rule_id") == null ? null
+          : new RuleVersion(rs.getString("rule_id"), rs.getInt("rule_version")));
 
   private final JdbcClient jdbc;
   // JdbcClient has no batch API; the passes of a list of thousands are inserted in one JDBC batch.
@@ -54,35 +57,42 @@ public class PassRegistry {
 
   /**
    * Numbers a pass for every approved person of the application who has none waiting or issued; the zone is the
-   * ward's zone now. Returns the new passes.
+   * ward's zone now; each pass records the pass-validity version that bounded its list. Returns the new passes.
    */
   public List<Pass> number(ApplicationStore.Application application, List<Applicant> approved) {
+    Map<String, Object> rule = jdbc.sql("select validity_rule_id, validity_rule_version from pass_application "
+        + "where id = ?").param(application.id()).query().singleRow();
     return numberUnnumbered(application, approved, "applicant_id", Applicant::id,
         "insert into pass (pass_number, applicant_id, application_id, kind, ward_code, holder_name, "
-            + "masked_id_number, zone, valid_from, valid_until, status, created_at) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "masked_id_number, zone, valid_from, valid_until, status, created_at, rule_id, rule_version) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (a, number, serial, ward, now) -> new Object[] {number, a.id(), application.id(),
             application.kind().name(), ward.code(), a.fullName(), IdNumbers.mask(a.idNumber()), ward.zone().name(),
-            a.validFrom(), a.validUntil(), PassStatus.AWAITING_STAMP.name(), now});
+            a.validFrom(), a.validUntil(), PassStatus.AWAITING_STAMP.name(), now,
+            rule.get("validity_rule_id"), rule.get("validity_rule_version")});
   }
 
   /**
    * Numbers a market card for every approved household of the application that has none waiting or issued. The
    * card's days and validity come from {@code rules}, which sees the card's serial (its group) and the ward's
-   * zone now; cards are valid from {@code validFrom}. Returns the new cards.
+   * zone now; cards are valid from {@code validFrom} and keep the table version that decided them. Returns the
+   * new cards.
    */
   public List<Pass> numberCards(ApplicationStore.Application application, List<Household> approved,
-      LocalDate validFrom, BiFunction<Zone, CardGroup, MarketDays> rules) {
-    Map<CardGroup, MarketDays> byGroup = new EnumMap<>(CardGroup.class);
+      LocalDate validFrom, BiFunction<Zone, CardGroup, Decided<MarketDays>> rules) {
+    Map<CardGroup, Decided<MarketDays>> byGroup = new EnumMap<>(CardGroup.class);
     return numberUnnumbered(application, approved, "household_id", Household::id,
         "insert into pass (pass_number, household_id, application_id, kind, ward_code, holder_name, "
-            + "masked_id_number, zone, valid_from, valid_until, day_rule, status, created_at) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "masked_id_number, zone, valid_from, valid_until, day_rule, status, created_at, rule_id, "
+            + "rule_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (h, number, serial, ward, now) -> {
-          MarketDays days = byGroup.computeIfAbsent(CardGroup.of(serial), g -> rules.apply(ward.zone(), g));
+          Decided<MarketDays> decided = byGroup.computeIfAbsent(CardGroup.of(serial),
+              g -> rules.apply(ward.zone(), g));
+          MarketDays days = decided.value();
           return new Object[] {number, h.id(), application.id(), PassKind.MARKET_CARD.name(), ward.code(),
               h.representativeName(), IdNumbers.mask(h.representativeIdNumber()), ward.zone().name(), validFrom,
-              days.validUntil(validFrom), days.dayRule().format(), PassStatus.AWAITING_STAMP.name(), now};
+              days.validUntil(validFrom), days.dayRule().format(), PassStatus.AWAITING_STAMP.name(), now,
+              decided.rule().definitionId(), decided.rule().version()};
         });
   }
 

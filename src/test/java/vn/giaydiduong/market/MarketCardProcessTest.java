@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
@@ -47,6 +48,8 @@ import vn.giaydiduong.qr.DecodedPass;
 import vn.giaydiduong.qr.PassCodec;
 import vn.giaydiduong.qr.SigningKeyStore;
 import vn.giaydiduong.rules.DayRule;
+import vn.giaydiduong.rules.MarketDayRules;
+import vn.giaydiduong.rules.RuleVersion;
 import vn.giaydiduong.testing.ProcessCoverage;
 import vn.giaydiduong.testing.ProcessTestSupport;
 import vn.giaydiduong.ward.WardRegistry;
@@ -94,6 +97,8 @@ class MarketCardProcessTest extends ProcessTestSupport {
     assertThat(instance).hasPassed("Task_AssignMarketCards").isWaitingAt("Task_StampMarketCards");
     assertThat(task()).hasCandidateGroup("police-" + TRUC_BACH);
     long applicationId = applicationId(instance);
+    DecisionDefinition marketDays = processEngine.getRepositoryService().createDecisionDefinitionQuery()
+        .decisionDefinitionKey(MarketDayRules.DECISION).latestVersion().singleResult();
     List<Pass> awaiting = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
     assertThat(awaiting).hasSize(2).allSatisfy(card -> {
       assertThat(card.kind()).isEqualTo(PassKind.MARKET_CARD);
@@ -101,6 +106,8 @@ class MarketCardProcessTest extends ProcessTestSupport {
       // Trúc Bạch is a green ward: 14 days, odd cards Mon/Wed/Fri/Sun, even cards Tue/Thu/Sat/Sun (market-days.dmn).
       assertThat(card.validUntil()).isEqualTo(Dates.today().plusDays(13));
       assertThat(card.dayRule()).isEqualTo(serial(card) % 2 == 1 ? "1,3,5,7@06:00-18:00" : "2,4,6,7@06:00-18:00");
+      // The card keeps the table version that decided it (docs/changing-rules.md).
+      assertThat(card.rule()).isEqualTo(new RuleVersion(marketDays.getId(), marketDays.getVersion()));
     });
     assertThat(awaiting).extracting(Pass::holderName).containsExactly("Nguyễn Thị Lan", "Lê Văn Bình");
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));

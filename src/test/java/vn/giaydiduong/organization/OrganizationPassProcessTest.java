@@ -49,6 +49,8 @@ import vn.giaydiduong.pass.Pass;
 import vn.giaydiduong.pass.PassRegistry;
 import vn.giaydiduong.pass.PassStatus;
 import vn.giaydiduong.qr.PassCodec;
+import vn.giaydiduong.rules.PassValidityRules;
+import vn.giaydiduong.rules.RuleVersion;
 import vn.giaydiduong.testing.ProcessCoverage;
 import vn.giaydiduong.testing.ProcessTestSupport;
 
@@ -115,8 +117,12 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
 
     long applicationId = applicationId(instance);
     List<Pass> issued = registry.passes(applicationId, PassStatus.ISSUED);
+    var validity = processEngine.getRepositoryService().createDecisionDefinitionQuery()
+        .decisionDefinitionKey(PassValidityRules.DECISION).latestVersion().singleResult();
     assertThat(issued).hasSize(3).allSatisfy(p -> {
       assertThat(p.kind()).isEqualTo(PassKind.ORGANIZATION);
+      // The pass-validity version that checked the registration (docs/changing-rules.md).
+      assertThat(p.rule()).isEqualTo(new RuleVersion(validity.getId(), validity.getVersion()));
       assertThat(codec.decode(p.qrText()).claims().organization()).isEqualTo("Công ty CP Thực phẩm Hà Nội");
     });
 
