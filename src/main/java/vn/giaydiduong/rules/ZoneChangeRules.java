@@ -42,6 +42,6 @@ public class ZoneChangeRules {
 
   /** The last valid day of a pass shortened by a change to {@code newZone} on {@code changeDay}. */
   public LocalDate shortenedUntil(Zone newZone, LocalDate changeDay) {
-    return changeDay.plusDays(validity.maxValidityDays(newZone) - 1L);
+    return changeDay.plusDays(validity.maxValidityDays(newZone).value() - 1L);
   }
 }

@@ -265,7 +265,7 @@ public class ListUploadController {
     Authentication user = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
-      return validityRules.maxValidityDays(ward.zone());
+      return validityRules.maxValidityDays(ward.zone()).value();
     } finally {
       identityService.setAuthentication(user);
     }
