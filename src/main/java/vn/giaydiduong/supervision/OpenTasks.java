@@ -71,14 +71,12 @@ class OpenTasks {
    * supervisor, who may read no task in Camunda, would otherwise count none.
    */
   private List<Task> tasks(Role role, Collection<String> wards) {
-    TaskQuery query = taskService.createTaskQuery().active().includeAssignedTasks();
-    if (wards == null) {
-      query.taskCandidateGroupLike(role.groupId() + "-%");
-    } else if (wards.isEmpty()) {
+    if (wards != null && wards.isEmpty()) {
       return List.of();
-    } else {
-      query.taskCandidateGroupIn(wards.stream().map(role::groupOf).toList());
     }
+    TaskQuery query = wards == null ? taskService.createTaskQuery().taskCandidateGroupLike(role.groupId() + "-%")
+        : taskService.createTaskQuery().taskCandidateGroupIn(wards.stream().map(role::groupOf).toList());
+    query.includeAssignedTasks().active();
     Authentication current = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
