@@ -15,7 +15,8 @@ import vn.giaydiduong.ward.WardRegistry;
 
 /**
  * Demo users: one per role in each demo ward (e.g. {@code canbo.trucbach}), a supervisor of each demo ward's
- * district (e.g. {@code giamsat.badinh}), a city supervisor and an analyst, all with the demo password. Only with {@code giaydiduong.demo.enabled}; the production profile has no users.
+ * district (e.g. {@code giamsat.badinh}), a city supervisor and an analyst, all with the demo password. Only with
+ * {@code giaydiduong.demo.enabled}; the production profile has no users.
  */
 @Component
 @Order(2)

@@ -33,15 +33,15 @@ import vn.giaydiduong.testing.ProcessTestSupport;
 /**
  * The dashboard over HTTP with passes issued and delivered through the real process: the city supervisor and
  * Ba Đình's supervisor see Trúc Bạch's figures grow by what was done; Ba Đình's supervisor is refused Hoàn
- * Kiếm, and Hoàn Kiếm's supervisor Trúc Bạch's print bundle; ward officials, the analyst and anonymous callers are refused; the CSV and XLSX exports read back with
- * their Vietnamese headers and the same counts. Other tests of the shared application work in Trúc Bạch too, so
- * the figures are compared before and after.
+ * Kiếm, and Hoàn Kiếm's supervisor Trúc Bạch's print bundle; ward officials, the analyst and anonymous callers
+ * are refused; the CSV and XLSX exports read back with their Vietnamese headers and the same counts. Other tests
+ * of the shared application work in Trúc Bạch too, so the figures are compared before and after.
  */
 @SecurityHttpTest
 class SupervisionApiTest extends ProcessTestSupport {
 
   private static final String BA_DINH_SUPERVISOR = "giamsat.badinh";
-  private static final String WARDS = "/api/supervision/dashboard?district=001";
+  private static final String BA_DINH_DASHBOARD = "/api/supervision/dashboard?district=001";
 
   @Autowired TestRestTemplate rest;
   @Autowired ManagementService managementService;
@@ -50,7 +50,7 @@ class SupervisionApiTest extends ProcessTestSupport {
   @Test
   void supervisorsSeeWhatWasDone_inTheirScope() throws Exception {
     JsonNode cityBefore = trucBach(DemoUsers.SUPERVISOR, "/api/supervision/dashboard");
-    JsonNode districtBefore = trucBach(BA_DINH_SUPERVISOR, WARDS);
+    JsonNode districtBefore = trucBach(BA_DINH_SUPERVISOR, BA_DINH_DASHBOARD);
 
     ProcessInstance delivered = register("cskv.trucbach", residents(2));
     completeTask(delivered, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
@@ -66,7 +66,8 @@ class SupervisionApiTest extends ProcessTestSupport {
 
     for (String user : List.of(DemoUsers.SUPERVISOR, BA_DINH_SUPERVISOR)) {
       JsonNode before = user.equals(BA_DINH_SUPERVISOR) ? districtBefore : cityBefore;
-      JsonNode after = trucBach(user, user.equals(BA_DINH_SUPERVISOR) ? WARDS : "/api/supervision/dashboard");
+      JsonNode after = trucBach(user,
+          user.equals(BA_DINH_SUPERVISOR) ? BA_DINH_DASHBOARD : "/api/supervision/dashboard");
       assertThat(after.get("registrations").asLong() - before.get("registrations").asLong()).as(user).isEqualTo(2);
       assertThat(after.get("approved").asLong() - before.get("approved").asLong()).as(user).isEqualTo(2);
       assertThat(after.get("issued").asLong() - before.get("issued").asLong()).as(user).isEqualTo(2);
@@ -78,7 +79,7 @@ class SupervisionApiTest extends ProcessTestSupport {
           .isEqualTo(1);
     }
 
-    JsonNode district = json.readTree(get(BA_DINH_SUPERVISOR, WARDS).getBody());
+    JsonNode district = json.readTree(get(BA_DINH_SUPERVISOR, BA_DINH_DASHBOARD).getBody());
     assertThat(district.get("districts")).hasSize(1);
     assertThat(district.get("districts").get(0).get("name").asText()).isEqualTo("Quận Ba Đình");
     assertThat(column(district.get("tables").get("wards"), "district")).containsOnly("Quận Ba Đình");
@@ -120,7 +121,7 @@ class SupervisionApiTest extends ProcessTestSupport {
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
     runJobs(instance);
-    JsonNode shown = trucBach(BA_DINH_SUPERVISOR, WARDS);
+    JsonNode shown = trucBach(BA_DINH_SUPERVISOR, BA_DINH_DASHBOARD);
     assertThat(shown.get("issued").asLong()).isPositive();
     // Supervising a district also opens its passes, and only its passes.
     long applicationId = ((Number) runtimeService.getVariable(instance.getId(),
