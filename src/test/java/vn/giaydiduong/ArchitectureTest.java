@@ -27,6 +27,7 @@ class ArchitectureTest {
   void layersDependOnlyDownwards() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("Operations").definedBy("vn.giaydiduong.operations..")
+        .layer("Supervision").definedBy("vn.giaydiduong.supervision..")
         .layer("Checking").definedBy("vn.giaydiduong.verify..")
         .layer("Procedures").definedBy("vn.giaydiduong.individual..", "vn.giaydiduong.organization..",
             "vn.giaydiduong.market..", "vn.giaydiduong.upload..", "vn.giaydiduong.administration..")
@@ -39,6 +40,7 @@ class ArchitectureTest {
         .layer("Wards").definedBy("vn.giaydiduong.ward..")
         .layer("Common").definedBy("vn.giaydiduong.common..")
         .whereLayer("Operations").mayNotBeAccessedByAnyLayer()
+        .whereLayer("Supervision").mayNotBeAccessedByAnyLayer()
         .whereLayer("Checking").mayNotBeAccessedByAnyLayer()
         .whereLayer("Procedures").mayNotBeAccessedByAnyLayer()
         .whereLayer("Stamping").mayOnlyBeAccessedByLayers("Procedures")
@@ -47,9 +49,9 @@ class ArchitectureTest {
         .whereLayer("Capabilities").mayOnlyBeAccessedByLayers("Passes", "Casework", "Stamping", "Procedures",
             "Checking")
         .whereLayer("Identity").mayOnlyBeAccessedByLayers("Capabilities", "Passes", "Casework", "Stamping",
-            "Procedures", "Checking", "Operations")
+            "Procedures", "Checking", "Operations", "Supervision")
         .whereLayer("Wards").mayOnlyBeAccessedByLayers("Identity", "Capabilities", "Passes", "Casework",
-            "Stamping", "Procedures", "Checking", "Operations")
+            "Stamping", "Procedures", "Checking", "Operations", "Supervision")
         .check(MAIN);
   }
 }

@@ -14,8 +14,9 @@ import vn.giaydiduong.ward.Ward;
 import vn.giaydiduong.ward.WardRegistry;
 
 /**
- * Demo users: one per role in each demo ward (e.g. {@code canbo.trucbach}), a supervisor and an analyst, all
- * with the demo password. Only with {@code giaydiduong.demo.enabled}; the production profile has no users.
+ * Demo users: one per role in each demo ward (e.g. {@code canbo.trucbach}), a supervisor of each demo ward's
+ * district (e.g. {@code giamsat.badinh}), a city supervisor and an analyst, all with the demo password. Only with
+ * {@code giaydiduong.demo.enabled}; the production profile has no users.
  */
 @Component
 @Order(2)
@@ -45,6 +46,11 @@ public class DemoUsers implements ApplicationRunner {
     return prefix + "." + slug(ward.name().replaceFirst("^(Phường|Xã|Thị trấn) ", ""));
   }
 
+  /** Demo user id of the supervisor of a ward's district: {@code giamsat.badinh} for Quận Ba Đình. */
+  public static String districtSupervisorId(Ward ward) {
+    return SUPERVISOR + "." + slug(ward.districtName().replaceFirst("^(Quận|Huyện|Thị xã) ", ""));
+  }
+
   static String slug(String text) {
     String ascii = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
         .replaceAll("\\p{M}", "");
@@ -59,6 +65,11 @@ public class DemoUsers implements ApplicationRunner {
         // "Cán bộ phường Trúc Bạch", not "Cán bộ phường Phường Trúc Bạch".
         create(userId(role, ward), role.label(), ward.shortName(), List.of(role.groupId(), role.groupOf(code)));
       }
+    }
+    for (String code : demo.wards()) {
+      Ward ward = wards.get(code);
+      create(districtSupervisorId(ward), "Giám sát", ward.districtName(),
+          List.of(Role.districtSupervisorsOf(ward.districtCode())));
     }
     create(SUPERVISOR, "Giám sát", "Thành phố", List.of(Role.SUPERVISORS));
     create(ANALYST, "Phân tích", "Nghiệp vụ", List.of(Role.ANALYSTS));

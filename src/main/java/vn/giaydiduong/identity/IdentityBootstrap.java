@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -81,9 +82,19 @@ public class IdentityBootstrap implements ApplicationRunner {
         created += createGroup(existing, role.groupOf(ward.code()), wardGroupName(role, ward));
       }
     }
+    for (Map.Entry<String, String> district : districts().entrySet()) {
+      created += createGroup(existing, Role.districtSupervisorsOf(district.getKey()),
+          "Giám sát – " + district.getValue());
+    }
     if (created > 0) {
       log.info("Created {} Camunda groups for the wards and roles", created);
     }
+  }
+
+  /** District code → name, in code order. */
+  private Map<String, String> districts() {
+    return wards.all().stream().collect(Collectors.toMap(Ward::districtCode, Ward::districtName, (a, b) -> a,
+        TreeMap::new));
   }
 
   /** Reads naturally and is found by the ward's name in Admin: "Cán bộ phường – Phúc Xá (Ba Đình)". */
@@ -136,6 +147,18 @@ public class IdentityBootstrap implements ApplicationRunner {
     grant(sup, Resources.DEPLOYMENT, "*", Permissions.READ);
     grant(sup, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
     grant(sup, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+
+    // District supervisors watch their district on the supervisors' dashboard. Camunda cannot confine instance,
+    // task or history reads to a district's wards (they are granted per resource, not per variable), so they get
+    // only what holds no personal data: Cockpit with the models and rules, no instances, tasks or history.
+    for (String district : districts().keySet()) {
+      String group = Role.districtSupervisorsOf(district);
+      grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+      grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+      grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+      grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+    }
 
     // Analysts change models and rules, never people's data: no history, no instances, no variables; and they do
     // not suspend what the wards are working on. Set exactly, so that an older, wider grant is narrowed.

@@ -3,12 +3,17 @@ package vn.giaydiduong.identity;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import vn.giaydiduong.common.InvalidInputException;
+import vn.giaydiduong.ward.Ward;
+import vn.giaydiduong.ward.WardRegistry;
 
 /** Who an official is: the ward they serve in a role, and whether they may see a ward's records. */
 @Component
@@ -17,9 +22,11 @@ public class Officials {
   public static final String ADMINS = Groups.CAMUNDA_ADMIN;
 
   private final IdentityService identityService;
+  private final WardRegistry wards;
 
-  public Officials(IdentityService identityService) {
+  public Officials(IdentityService identityService, WardRegistry wards) {
     this.identityService = identityService;
+    this.wards = wards;
   }
 
   /** The one ward in which {@code userId} holds {@code role}. */
@@ -36,7 +43,10 @@ public class Officials {
     return wards.get(0);
   }
 
-  /** Whether the current user works in {@code wardCode} (any role) or supervises the city. */
+  /**
+   * Whether the current user works in {@code wardCode} (any role), supervises its district or supervises the
+   * city.
+   */
   public boolean currentUserMaySee(String wardCode) {
     Authentication auth = identityService.getCurrentAuthentication();
     if (auth == null || auth.getGroupIds() == null) {
@@ -51,7 +61,26 @@ public class Officials {
         return true;
       }
     }
-    return false;
+    // Looked up only for district supervisors: the ward's district is in the registry, not in the group names.
+    List<String> districts = groups.stream().map(Role::supervisedDistrictOf).flatMap(Optional::stream).toList();
+    return !districts.isEmpty()
+        && wards.find(wardCode).map(ward -> districts.contains(ward.districtCode())).orElse(false);
+  }
+
+  /**
+   * The districts whose figures the current user may watch: every district for city supervisors and
+   * administrators, their own for district supervisors, none for anybody else.
+   */
+  public Set<String> currentUserWatchedDistricts() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    if (auth == null || auth.getGroupIds() == null) {
+      return Set.of();
+    }
+    if (currentUserSupervises()) {
+      return wards.all().stream().map(Ward::districtCode).collect(Collectors.toCollection(TreeSet::new));
+    }
+    return auth.getGroupIds().stream().map(Role::supervisedDistrictOf).flatMap(Optional::stream)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** Whether the current user holds a role in {@code wardCode}: the only users who act on its cases. */

@@ -14,6 +14,8 @@ public enum Role {
 
   public static final String SUPERVISORS = "supervisors";
   public static final String ANALYSTS = "analysts";
+  /** Prefix of the district supervisors' groups, e.g. {@code supervisors-001} for Quận Ba Đình. */
+  private static final String DISTRICT_SUPERVISORS_PREFIX = SUPERVISORS + "-";
 
   private final String groupId;
   private final String label;
@@ -42,5 +44,16 @@ public enum Role {
     String prefix = this.groupId + "-";
     return groupId.startsWith(prefix) ? Optional.of(groupId.substring(prefix.length()))
         : Optional.empty();
+  }
+
+  /** The group of the supervisors of one district: they watch that district's wards only. */
+  public static String districtSupervisorsOf(String districtCode) {
+    return DISTRICT_SUPERVISORS_PREFIX + districtCode;
+  }
+
+  /** The district code if {@code groupId} is a district supervisors' group. */
+  public static Optional<String> supervisedDistrictOf(String groupId) {
+    return groupId.startsWith(DISTRICT_SUPERVISORS_PREFIX)
+        ? Optional.of(groupId.substring(DISTRICT_SUPERVISORS_PREFIX.length())) : Optional.empty();
   }
 }

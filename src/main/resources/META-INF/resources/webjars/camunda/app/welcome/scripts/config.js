@@ -66,6 +66,14 @@ export default {
   // ],
   // csrfCookieName: 'XSRF-TOKEN',
   // disableWelcomeMessage: false
+  // giay-di-duong: the supervisors' dashboard (its API refuses everybody else, with a message).
+  links: [
+    {
+      label: 'Bảng theo dõi',
+      href: '/supervision/',
+      description: 'Người giám sát: số liệu theo quận, phường và ngày, biểu đồ, tải CSV/XLSX'
+    }
+  ],
   // giay-di-duong: Vietnamese labels (locales/vi.json); the browser's first language chooses, English otherwise.
   locales: {
     availableLocales: ['en', 'vi'],
