@@ -73,6 +73,7 @@ public class PassDocuments {
       throw new IllegalStateException("Hồ sơ " + applicationId + " không có giấy đã đóng dấu để in.");
     }
     List<PassPrint> prints = prints(applicationId, passes);
+    recordProgress(applicationId, 0, prints.size()); // a re-render starts from nothing, not from the last "done"
     Path file = null;
     try {
       file = Files.createTempFile("bundle-" + applicationId + "-", ".pdf");
