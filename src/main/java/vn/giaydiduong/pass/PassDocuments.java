@@ -1,5 +1,13 @@
 package vn.giaydiduong.pass;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +15,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.giaydiduong.pdf.PassPdfRenderer;
 import vn.giaydiduong.pdf.PassPrint;
 import vn.giaydiduong.rules.DayRule;
@@ -27,9 +39,13 @@ public class PassDocuments {
   private final PassRegistry registry;
   private final WardRegistry wards;
   private final PassPdfRenderer renderer;
+  private final TransactionTemplate newTransaction;
 
   public PassDocuments(JdbcClient jdbc, ApplicationStore applications, HouseholdStore households,
-      PassRegistry registry, WardRegistry wards, PassPdfRenderer renderer) {
+      PassRegistry registry, WardRegistry wards, PassPdfRenderer renderer,
+      PlatformTransactionManager transactionManager) {
+    this.newTransaction = new TransactionTemplate(transactionManager);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.jdbc = jdbc;
     this.applications = applications;
     this.households = households;
@@ -38,14 +54,74 @@ public class PassDocuments {
     this.renderer = renderer;
   }
 
+  /** How far the rendering of a bundle has got, as a case list shows it. */
+  public record BundleProgress(int rendered, int total, OffsetDateTime updatedAt) {
+
+    public boolean done() {
+      return rendered >= total;
+    }
+  }
+
+  /**
+   * Renders the bundle of the application's issued passes into a temporary file, then streams it into the
+   * database: a city-scale bundle is tens of megabytes and is never held in memory as a whole. Progress is
+   * recorded in transactions of its own, so it is visible while the caller's transaction is still open.
+   */
   public void renderBundle(long applicationId) {
     List<Pass> passes = registry.passes(applicationId, PassStatus.ISSUED);
     if (passes.isEmpty()) {
       throw new IllegalStateException("Hồ sơ " + applicationId + " không có giấy đã đóng dấu để in.");
     }
-    byte[] pdf = renderer.renderBundle(prints(applicationId, passes));
-    jdbc.sql("insert into pass_document (application_id, content, pass_count, created_at) values (?, ?, ?, ?)")
-        .params(applicationId, pdf, passes.size(), OffsetDateTime.now()).update();
+    List<PassPrint> prints = prints(applicationId, passes);
+    recordProgress(applicationId, 0, prints.size()); // a re-render starts from nothing, not from the last "done"
+    Path file = null;
+    try {
+      file = Files.createTempFile("bundle-" + applicationId + "-", ".pdf");
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+        renderer.renderBundle(prints, out, rendered -> recordProgress(applicationId, rendered, prints.size()));
+      }
+      long size = Files.size(file);
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+        jdbc.sql("insert into pass_document (application_id, content, pass_count, created_at) values (?, ?, ?, ?)")
+            .params(applicationId, new SqlBinaryValue(in, size), prints.size(), OffsetDateTime.now())
+            .update();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not buffer the print bundle of " + applicationId, e);
+    } finally {
+      deleteQuietly(file);
+    }
+  }
+
+  /** The progress of the latest bundle render of the application, if one has started. */
+  public Optional<BundleProgress> progress(long applicationId) {
+    return jdbc.sql("select rendered, total, updated_at from bundle_progress where application_id = ?")
+        .param(applicationId)
+        .query((rs, row) -> new BundleProgress(rs.getInt("rendered"), rs.getInt("total"),
+            rs.getObject("updated_at", OffsetDateTime.class)))
+        .optional();
+  }
+
+  private void recordProgress(long applicationId, int rendered, int total) {
+    newTransaction.executeWithoutResult(tx -> {
+      OffsetDateTime now = OffsetDateTime.now();
+      if (jdbc.sql("update bundle_progress set rendered = ?, total = ?, updated_at = ? where application_id = ?")
+          .params(rendered, total, now, applicationId).update() == 0) {
+        jdbc.sql("insert into bundle_progress (application_id, rendered, total, updated_at) values (?, ?, ?, ?)")
+            .params(applicationId, rendered, total, now).update();
+      }
+    });
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      file.toFile().deleteOnExit();
+    }
   }
 
   /** The latest bundle rendered for the application. */

@@ -3,6 +3,7 @@ package vn.giaydiduong.pdf;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -10,6 +11,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
+import javax.imageio.ImageIO;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -30,7 +33,9 @@ import org.apache.fop.apps.MimeConstants;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.XMLFilterImpl;
 import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.qr.QrImages;
 
@@ -45,6 +50,9 @@ public class PassPdfRenderer {
   static final String TEMPLATE = "templates/pdf/pass.xsl";
   static final String FOP_CONFIG = "templates/pdf/fop.xconf";
 
+  private static final String FO_NAMESPACE = "http://www.w3.org/1999/XSL/Format";
+  private static final int PASSES_PER_PAGE = 4;
+  static final int PROGRESS_PAGES = 25;
   private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -54,8 +62,17 @@ public class PassPdfRenderer {
   private final DocumentBuilderFactory documentBuilderFactory;
   private final Object fopSetupLock = new Object();
 
+  static {
+    // FOP reads images through ImageIO, which by default buffers every stream in a temporary file.
+    ImageIO.setUseCache(false);
+  }
+
   public PassPdfRenderer() {
-    ClassLoader classLoader = PassPdfRenderer.class.getClassLoader();
+    this(PassPdfRenderer.class.getClassLoader());
+  }
+
+  /** Template, configuration and fonts from the given class loader (the benchmark's packaged jar). */
+  PassPdfRenderer(ClassLoader classLoader) {
     this.template = compileTemplate(classLoader);
     this.fopFactory = createFopFactory(classLoader);
     this.documentBuilderFactory = DocumentBuilderFactory.newInstance();
@@ -73,18 +90,42 @@ public class PassPdfRenderer {
    * may be partly empty.
    */
   public byte[] renderBundle(List<PassPrint> passes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    renderBundle(passes, out, rendered -> { });
+    return out.toByteArray();
+  }
+
+  /**
+   * The print bundle written to {@code out} as FOP produces it; {@code progress} hears the number of passes laid
+   * out so far every {@value #PROGRESS_PAGES} pages and once at the end.
+   */
+  public void renderBundle(List<PassPrint> passes, OutputStream out, IntConsumer progress) {
     if (passes == null || passes.isEmpty()) {
       throw new IllegalArgumentException("A print bundle needs at least one pass");
     }
     if (passes.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException("A print bundle must not contain null passes");
     }
-    return render(passes, "bundle", "Tập in " + passes.size() + " giấy đi đường, thẻ đi chợ");
+    render(passes, "bundle", "Tập in " + passes.size() + " giấy đi đường, thẻ đi chợ", out, pages -> {
+      if (pages % PROGRESS_PAGES == 0) {
+        // Every QR image is used once: without this, FOP's image cache keeps thousands of them for the
+        // length of a city-scale bundle.
+        fopFactory.getImageManager().getCache().clearCache();
+        progress.accept(Math.min(pages * PASSES_PER_PAGE, passes.size()));
+      }
+    });
+    progress.accept(passes.size());
   }
 
   /** The title goes into the PDF metadata, where viewers show it. */
   private byte[] render(List<PassPrint> passes, String layout, String title) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    render(passes, layout, title, out, pages -> { });
+    return out.toByteArray();
+  }
+
+  /** {@code pageDone} hears the number of page sequences (one per page in both layouts) finished so far. */
+  private void render(List<PassPrint> passes, String layout, String title, OutputStream out, IntConsumer pageDone) {
     try {
       FOUserAgent userAgent = fopFactory.newFOUserAgent();
       userAgent.setProducer("giay-di-duong");
@@ -96,11 +137,31 @@ public class PassPdfRenderer {
         fop = fopFactory.newFop(MimeConstants.MIME_PDF, userAgent, out);
       }
       Transformer transformer = template.newTransformer();
-      transformer.transform(new DOMSource(toXml(passes, layout)), new SAXResult(fop.getDefaultHandler()));
+      transformer.transform(new DOMSource(toXml(passes, layout)),
+          new SAXResult(new PageCounter(fop.getDefaultHandler(), pageDone)));
     } catch (FOPException | TransformerException e) {
       throw new PdfRenderException("Could not render a " + layout + " PDF of " + passes.size() + " passes", e);
     }
-    return out.toByteArray();
+  }
+
+  /** Counts finished page sequences; FOP has laid a sequence out and written its pages when its end arrives. */
+  private static final class PageCounter extends XMLFilterImpl {
+
+    private final IntConsumer pageDone;
+    private int pages;
+
+    PageCounter(ContentHandler fop, IntConsumer pageDone) {
+      setContentHandler(fop);
+      this.pageDone = pageDone;
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) throws SAXException {
+      super.endElement(uri, localName, qName);
+      if ("page-sequence".equals(localName) && FO_NAMESPACE.equals(uri)) {
+        pageDone.accept(++pages);
+      }
+    }
   }
 
   private Document toXml(List<PassPrint> passes, String layout) {

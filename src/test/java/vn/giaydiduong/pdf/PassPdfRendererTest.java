@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +148,28 @@ class PassPdfRendererTest {
     String nfd = Normalizer.normalize("Nguyễn Thị Hằng", Normalizer.Form.NFD);
     try (PDDocument doc = PdfAssertions.load(renderer.renderPass(SamplePasses.individual(nfd, 9)))) {
       assertThat(PdfAssertions.pageText(doc, 0)).contains("Nguyễn Thị Hằng");
+    }
+  }
+
+  @Test
+  void aStreamedBundleReportsProgressPerRunOfPagesAndAtTheEnd() throws Exception {
+    int count = PassPdfRenderer.PROGRESS_PAGES * 4 + 1;
+    List<PassPrint> passes = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      passes.add(SamplePasses.organization("Đặng Văn Ưng " + i, 300 + i));
+    }
+    List<Integer> progress = new ArrayList<>();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    renderer.renderBundle(passes, out, progress::add);
+
+    assertThat(progress).containsExactly(count - 1, count);
+    int lastPage = PassPdfRenderer.PROGRESS_PAGES;
+    try (PDDocument doc = PdfAssertions.load(out.toByteArray())) {
+      assertThat(doc.getNumberOfPages()).isEqualTo(lastPage + 1);
+      assertThat(PdfAssertions.pageText(doc, lastPage)).contains("Đặng Văn Ưng " + (count - 1));
+      assertThat(PdfAssertions.decodeQr(PdfAssertions.cell(PdfAssertions.renderPage(doc, lastPage), 0, 0)))
+          .isEqualTo(passes.get(count - 1).qrText());
     }
   }
 
