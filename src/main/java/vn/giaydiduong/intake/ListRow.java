@@ -15,8 +15,24 @@ import vn.giaydiduong.common.Dates;
  */
 final class ListRow {
 
-  /** Letters (any script, with their marks), spaces, dots, apostrophes and hyphens. */
-  static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M} .'-]*");
+  /**
+   * Latin letters (Vietnamese names are written in them, with their marks), spaces, dots, apostrophes and hyphens:
+   * a look-alike letter of another script ("Nguyễn Vаn A" with a Cyrillic а) would make a second name that reads
+   * the same.
+   */
+  static final Pattern NAME = Pattern.compile("\\p{IsLatin}[\\p{IsLatin}\\p{M} .'-]*");
+  /** Control characters and invisible format characters (right-to-left overrides, zero-width spaces). */
+  static final Pattern HIDDEN = Pattern.compile("[\\p{Cc}\\p{Cf}]");
+  static final String HIDDEN_PROBLEM = "chứa ký tự điều khiển hoặc ký tự ẩn (như dấu đổi chiều viết)";
+  static final String NAME_PROBLEM = "chỉ được gồm chữ cái tiếng Việt và dấu cách";
+
+  /**
+   * Line breaks and tabs inside a value become spaces and a byte order mark (left by some editors) goes; other
+   * hidden characters are refused by the caller.
+   */
+  static String singleLine(String text) {
+    return text.replace("\uFEFF", "").replaceAll("[\\t\\r\\n]+", " ").strip();
+  }
 
   private final JsonNode node;
   private final String who;
@@ -30,7 +46,9 @@ final class ListRow {
   ListRow(JsonNode node, String row, String nameField, String namePrefix) {
     this.node = node;
     boolean named = node.isObject() && node.hasNonNull(nameField) && node.get(nameField).asText().length() <= 100;
-    this.who = row + (named ? " (" + namePrefix + node.get(nameField).asText().strip() + ")" : "");
+    // Hidden characters are left out of the messages, so a right-to-left override cannot turn the text around.
+    this.who = row + (named ? " (" + namePrefix + HIDDEN.matcher(node.get(nameField).asText()).replaceAll("")
+        .strip() + ")" : "");
   }
 
   boolean isObject() {
@@ -48,11 +66,15 @@ final class ListRow {
   /** The field's text, stripped; null (and a problem if required) when empty, or too long. */
   String text(String field, String label, int maxLength, boolean required) {
     JsonNode value = node.get(field);
-    String text = value == null || value.isNull() ? null : value.asText().strip();
+    String text = value == null || value.isNull() ? null : singleLine(value.asText());
     if (text == null || text.isEmpty()) {
       if (required) {
         problem("thiếu " + label);
       }
+      return null;
+    }
+    if (HIDDEN.matcher(text).find()) {
+      problem(label + " " + HIDDEN_PROBLEM);
       return null;
     }
     if (text.length() > maxLength) {
@@ -70,7 +92,7 @@ final class ListRow {
     }
     name = name.replaceAll("\\s+", " ");
     if (!NAME.matcher(name).matches()) {
-      problem(label + " \"" + name + "\" chỉ được gồm chữ cái và dấu cách");
+      problem(label + " \"" + name + "\" " + NAME_PROBLEM);
     }
     return name;
   }

@@ -32,7 +32,6 @@ public class StaffListParser {
   public static final int MAX_ROWS = 10_000;
   /** Problems listed in one answer; a list that is wrong everywhere is usually wrong in one way. */
   static final int MAX_PROBLEMS = 100;
-  private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M} .'-]*");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final int HEADER_SEARCH_ROWS = 10;
   /**
@@ -142,8 +141,8 @@ public class StaffListParser {
       String name = text(StaffListColumn.FULL_NAME, 100);
       if (name != null) {
         name = name.replaceAll("\\s+", " ");
-        if (!NAME.matcher(name).matches()) {
-          problem(StaffListColumn.FULL_NAME, "\"" + name + "\" chỉ được gồm chữ cái và dấu cách");
+        if (!ListRow.NAME.matcher(name).matches()) {
+          problem(StaffListColumn.FULL_NAME, "\"" + name + "\" " + ListRow.NAME_PROBLEM);
         }
       }
       LocalDate dob = date(StaffListColumn.DATE_OF_BIRTH);
@@ -182,11 +181,15 @@ public class StaffListParser {
         problem(column, cell.formulaProblem());
         return null;
       }
-      String text = cell.text();
+      String text = ListRow.singleLine(cell.text());
       if (text.isEmpty()) {
         if (column.required()) {
           problem(column, "đang trống");
         }
+        return null;
+      }
+      if (ListRow.HIDDEN.matcher(text).find()) {
+        problem(column, ListRow.HIDDEN_PROBLEM);
         return null;
       }
       if (text.length() > maxLength) {

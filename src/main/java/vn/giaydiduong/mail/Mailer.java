@@ -11,6 +11,7 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -18,7 +19,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Sends the Vietnamese mails of the procedure, rendered from {@code templates/mail/<name>.html}. The subject is
- * the template's {@code <title>}. Failures propagate, so the calling async step becomes a retry or an incident.
+ * the template's {@code <title>}, as text. Failures propagate, so the calling async step becomes a retry or an
+ * incident.
  */
 @Component
 public class Mailer {
@@ -56,7 +58,8 @@ public class Mailer {
 
   public void send(String to, String template, Map<String, Object> model, Options options) {
     String html = templates.process(template, new Context(Locale.forLanguageTag("vi-VN"), model));
-    String subject = html.replaceAll("(?s).*<title>(.*?)</title>.*", "$1").strip();
+    // The title is escaped HTML; a subject is plain text ("A &amp; B" would reach the reader as written).
+    String subject = HtmlUtils.htmlUnescape(html.replaceAll("(?s).*<title>(.*?)</title>.*", "$1").strip());
     try {
       MimeMessage message = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, !options.attachments().isEmpty(),

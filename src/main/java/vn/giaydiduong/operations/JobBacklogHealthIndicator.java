@@ -47,7 +47,14 @@ public class JobBacklogHealthIndicator implements HealthIndicator {
     JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getJobExecutor();
     boolean active = executor != null && executor.isActive();
-    long jobs = backlog.get();
+    long jobs;
+    try {
+      jobs = backlog.get();
+    } catch (RuntimeException databaseDown) {
+      // A plain HealthIndicator that throws turns the whole probe into a 500: readiness must answer DOWN (503).
+      return Health.down().withDetail("reason", "executable jobs cannot be counted: "
+          + databaseDown.getClass().getSimpleName()).build();
+    }
     int threshold = properties.jobBacklogThreshold();
     Health.Builder builder;
     if (executorExpected && !active) {

@@ -36,7 +36,7 @@ public class EmailOrganizationRejections implements JavaDelegate {
       return;
     }
     mails.rejections(id, untold);
-    // Same transaction as the job: if it fails after the mail, the retry mails again (at least once).
+    // Same transaction as the job; a retry after a failed commit lists the same people and finds the mail sent.
     untold.forEach(a -> applications.markRejectionNotified(a.id()));
   }
 }

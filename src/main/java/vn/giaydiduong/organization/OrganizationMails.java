@@ -12,6 +12,7 @@ import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.IdNumbers;
 import vn.giaydiduong.mail.Mailer;
+import vn.giaydiduong.mail.SentMails;
 import vn.giaydiduong.organization.OrganizationStore.LinkPurpose;
 import vn.giaydiduong.pass.Applicant;
 import vn.giaydiduong.pass.ApplicationStore;
@@ -26,15 +27,17 @@ import vn.giaydiduong.ward.WardRegistry;
 public class OrganizationMails {
 
   private final Mailer mailer;
+  private final SentMails sentMails;
   private final OrganizationStore organizations;
   private final ApplicationStore applications;
   private final WardRegistry wards;
   private final WardMailboxes mailboxes;
   private final String baseUrl;
 
-  public OrganizationMails(Mailer mailer, OrganizationStore organizations, ApplicationStore applications,
+  public OrganizationMails(Mailer mailer, SentMails sentMails, OrganizationStore organizations, ApplicationStore applications,
       WardRegistry wards, WardMailboxes mailboxes, @Value("${giaydiduong.public-base-url}") String baseUrl) {
     this.mailer = mailer;
+    this.sentMails = sentMails;
     this.organizations = organizations;
     this.applications = applications;
     this.wards = wards;
@@ -62,7 +65,10 @@ public class OrganizationMails {
     Map<String, Object> model = model(applicationId);
     model.put("rejected", rejected.stream().map(a -> Map.of("position", a.position(), "fullName", a.fullName(),
         "idNumber", IdNumbers.mask(a.idNumber()), "reason", a.decisionReason())).toList());
-    send(applicationId, "organization-rejections", model, List.of());
+    // Keyed by who is listed: a later review's rejections are another mail, a retry of this one is not.
+    send(applicationId, "organization-rejections:" + rejected.stream().map(a -> String.valueOf(a.id())).sorted()
+        .reduce((a, b) -> a + "," + b).map(SentMails::digest).orElse(""), "organization-rejections", model,
+        List.of());
   }
 
   /** The stamped passes as the print bundle, attached and behind a secret download link. */
@@ -78,9 +84,15 @@ public class OrganizationMails {
 
   private void send(long applicationId, String template, Map<String, Object> model,
       List<Mailer.Attachment> attachments) {
+    send(applicationId, template, template, model, attachments);
+  }
+
+  /** At most once per case and {@code purpose}, however often the job runs (see {@link SentMails}). */
+  private void send(long applicationId, String purpose, String template, Map<String, Object> model,
+      List<Mailer.Attachment> attachments) {
     Organization organization = organizations.get(applicationId);
-    mailer.send(organization.email(), template, model,
-        new Mailer.Options((String) model.get("wardMailbox"), null, attachments));
+    sentMails.sendOnce(applicationId, purpose, () -> mailer.send(organization.email(), template, model,
+        new Mailer.Options((String) model.get("wardMailbox"), null, attachments)));
   }
 
   private Map<String, Object> model(long applicationId) {

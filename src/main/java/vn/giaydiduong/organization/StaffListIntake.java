@@ -40,6 +40,8 @@ public class StaffListIntake {
 
   public static final String MESSAGE = "StaffListReceived";
   private static final Pattern REFERENCE = Pattern.compile("HS[-\\s]?(\\d{6})", Pattern.CASE_INSENSITIVE);
+  /** Control and invisible format characters (right-to-left overrides, line breaks). */
+  private static final Pattern HIDDEN = Pattern.compile("[\\p{Cc}\\p{Cf}]+");
   private static final Logger log = LoggerFactory.getLogger(StaffListIntake.class);
 
   /** What came of a submission; {@code reference} is null when it matched no registration. */
@@ -154,6 +156,7 @@ public class StaffListIntake {
    */
   public Optional<Outcome> refuseMail(String messageId, String mailbox, String sender, String subject,
       List<String> problems, List<IncomingFile> files) {
+    subject = visible(subject);
     if (submissions.exists(messageId)) {
       return Optional.empty();
     }
@@ -193,6 +196,7 @@ public class StaffListIntake {
    */
   public Optional<Outcome> receiveMail(String messageId, String mailbox, String sender, String subject,
       List<IncomingFile> files) {
+    subject = visible(subject);
     if (submissions.exists(messageId)) {
       return Optional.empty();
     }
@@ -342,6 +346,14 @@ public class StaffListIntake {
           UNMATCHED_REPLIES_PER_DAY);
     }
     return underLimit;
+  }
+
+  /**
+   * A mail's subject as it is recorded, quoted and answered: without control or invisible characters, so a
+   * right-to-left override cannot turn the text of a page or an answer around.
+   */
+  private static String visible(String subject) {
+    return subject == null ? null : HIDDEN.matcher(subject).replaceAll(" ").strip();
   }
 
   private void replyToSender(long submissionId, String sender, String messageId, String subject, String reference,

@@ -75,4 +75,21 @@ class ResidentListParserTest {
     assertThatThrownBy(() -> parser.parseJson("{not json", TODAY, 31)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("không phải JSON hợp lệ");
   }
+
+  @Test
+  void lookAlikeLettersOfAnotherScriptAndHiddenCharactersAreRefused_lineBreaksBecomeSpaces() {
+    String row = "{\"fullName\":\"%s\",\"dateOfBirth\":\"12/05/1987\",\"idNumber\":\"001187000123\","
+        + "\"phone\":\"0912345678\",\"address\":\"%s\",\"destination\":\"Chợ Long Biên\",\"purpose\":\"Đi làm\","
+        + "\"validFrom\":\"2021-09-06\",\"validUntil\":\"2021-09-10\"}";
+    // A Cyrillic а in "Văn" reads the same as the Latin a.
+    assertThatThrownBy(() -> parser.parseJson("[" + row.formatted("Trần V\u0430n An", "Số 5") + "]", TODAY, 31))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("chỉ được gồm chữ cái tiếng Việt");
+    for (String hidden : List.of("\\u202e", "\\u200b", "\\u0000", "\\u0007")) {
+      assertThatThrownBy(() -> parser.parseJson("[" + row.formatted("Trần Văn An", "Số 5" + hidden + " phố Huế")
+          + "]", TODAY, 31)).isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("nơi ở chứa ký tự điều khiển hoặc ký tự ẩn");
+    }
+    assertThat(parser.parseJson("[" + row.formatted("Trần Văn An", "Số 5\\nphố Huế") + "]", TODAY, 31).get(0)
+        .address()).isEqualTo("Số 5 phố Huế");
+  }
 }
