@@ -28,6 +28,7 @@ class ArchitectureTest {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("Operations").definedBy("vn.giaydiduong.operations..")
         .layer("Checking").definedBy("vn.giaydiduong.verify..")
+        .layer("CaseList").definedBy("vn.giaydiduong.caselist..")
         .layer("Procedures").definedBy("vn.giaydiduong.individual..", "vn.giaydiduong.organization..",
             "vn.giaydiduong.market..")
         .layer("Stamping").definedBy("vn.giaydiduong.stamping..")
@@ -40,16 +41,18 @@ class ArchitectureTest {
         .layer("Common").definedBy("vn.giaydiduong.common..")
         .whereLayer("Operations").mayNotBeAccessedByAnyLayer()
         .whereLayer("Checking").mayNotBeAccessedByAnyLayer()
+        .whereLayer("CaseList").mayNotBeAccessedByAnyLayer()
         .whereLayer("Procedures").mayNotBeAccessedByAnyLayer()
         .whereLayer("Stamping").mayOnlyBeAccessedByLayers("Procedures")
-        .whereLayer("Casework").mayOnlyBeAccessedByLayers("Stamping", "Procedures", "Checking")
-        .whereLayer("Passes").mayOnlyBeAccessedByLayers("Casework", "Stamping", "Procedures", "Checking")
+        .whereLayer("Casework").mayOnlyBeAccessedByLayers("Stamping", "Procedures", "Checking", "CaseList")
+        .whereLayer("Passes").mayOnlyBeAccessedByLayers("Casework", "Stamping", "Procedures", "Checking",
+            "CaseList")
         .whereLayer("Capabilities").mayOnlyBeAccessedByLayers("Passes", "Casework", "Stamping", "Procedures",
             "Checking")
         .whereLayer("Identity").mayOnlyBeAccessedByLayers("Capabilities", "Passes", "Casework", "Stamping",
-            "Procedures", "Checking", "Operations")
+            "Procedures", "Checking", "Operations", "CaseList")
         .whereLayer("Wards").mayOnlyBeAccessedByLayers("Identity", "Capabilities", "Passes", "Casework",
-            "Stamping", "Procedures", "Checking", "Operations")
+            "Stamping", "Procedures", "Checking", "Operations", "CaseList")
         .check(MAIN);
   }
 }

@@ -59,6 +59,9 @@ export default {
     fallbackLocale: 'en'
   },
 
+  // giay-di-duong: the header's link to the ward's case list (/ho-so/).
+  customScripts: ['scripts/case-list-link'],
+
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
