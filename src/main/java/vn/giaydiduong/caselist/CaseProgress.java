@@ -62,8 +62,8 @@ class CaseProgress {
         .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc().list());
     return tasks.stream().map(t -> {
       if (t.getEndTime() == null) {
-        return new CaseListStore.Event(at(t.getStartTime()), t.getAssignee(), "Đang chờ: " + t.getName()
-            + (t.getAssignee() == null ? " (chưa ai nhận)" : " (đã nhận)"));
+        return new CaseListStore.Event(at(t.getStartTime()),
+            t.getAssignee() == null ? "(chưa ai nhận)" : t.getAssignee(), "Đang chờ: " + t.getName());
       }
       return new CaseListStore.Event(at(t.getEndTime()), t.getAssignee(),
           ("completed".equals(t.getDeleteReason()) ? "Hoàn thành: " : "Đã hủy: ") + t.getName());
