@@ -93,7 +93,8 @@ async function loadList() {
     cell(row, c.registeredAt);
     cell(row, c.waitingAt.join(', '));
   }
-  $('count').textContent = data.total === 0 ? 'Không có hồ sơ nào phù hợp.' : 'Có ' + data.total + ' hồ sơ.';
+  $('count').textContent = data.total === 0 ? 'Không có hồ sơ nào phù hợp.'
+    : 'Có ' + data.total + ' hồ sơ' + (state.q ? ' khớp với "' + state.q + '".' : '.');
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   $('page').textContent = 'Trang ' + data.page + '/' + pages;
   $('previous').disabled = data.page <= 1;

@@ -23,7 +23,7 @@ public final class HeadlessChromium implements AutoCloseable {
   private final Path profile;
   private final ChromeDriver driver;
 
-  private HeadlessChromium(String windowSize) throws IOException {
+  private HeadlessChromium(String windowSize, String language) throws IOException {
     boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
     if (!"true".equals(System.getenv("CI"))) {
       Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed (apt-get install chromium "
@@ -36,6 +36,11 @@ public final class HeadlessChromium implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=" + windowSize, "--user-data-dir=" + profile);
+    if (language != null) {
+      // navigator.languages (Tasklist's choice) and Accept-Language.
+      options.addArguments("--lang=" + language);
+      options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+    }
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
@@ -43,7 +48,12 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** A browser whose window is {@code width,height} pixels. */
   public static HeadlessChromium start(String windowSize) throws IOException {
-    return new HeadlessChromium(windowSize);
+    return new HeadlessChromium(windowSize, null);
+  }
+
+  /** A browser whose first language is {@code language} (e.g. {@code vi}). */
+  public static HeadlessChromium start(String windowSize, String language) throws IOException {
+    return new HeadlessChromium(windowSize, language);
   }
 
   public ChromeDriver driver() {
