@@ -151,6 +151,8 @@ class CaseListHttpTest extends ProcessTestSupport {
     assertThat(page.getBody()).contains("<html lang=\"vi\">", "Hồ sơ của phường", "Tìm hồ sơ",
         "số CCCD/CMND (đủ số)", "Lịch sử xử lý");
     assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'");
+    // Names on a shared office PC stay out of the browser's cache.
+    assertThat(get("canbo.trucbach", "/api/cases").getHeaders().getFirst("Cache-Control")).contains("no-store");
     assertThat(rest.getForEntity("/ho-so/case-list.js", String.class).getBody()).contains("/api/cases");
     assertThat(rest.getForEntity("/ho-so", String.class).getBody()).as("redirected to /ho-so/")
         .contains("Hồ sơ của phường");
