@@ -29,6 +29,7 @@ class ArchitectureTest {
         .layer("Operations").definedBy("vn.giaydiduong.operations..")
         .layer("Supervision").definedBy("vn.giaydiduong.supervision..")
         .layer("Checking").definedBy("vn.giaydiduong.verify..")
+        .layer("CaseList").definedBy("vn.giaydiduong.caselist..")
         .layer("Procedures").definedBy("vn.giaydiduong.individual..", "vn.giaydiduong.organization..",
             "vn.giaydiduong.market..", "vn.giaydiduong.upload..", "vn.giaydiduong.administration..")
         .layer("Stamping").definedBy("vn.giaydiduong.stamping..")
@@ -42,16 +43,18 @@ class ArchitectureTest {
         .whereLayer("Operations").mayNotBeAccessedByAnyLayer()
         .whereLayer("Supervision").mayNotBeAccessedByAnyLayer()
         .whereLayer("Checking").mayNotBeAccessedByAnyLayer()
+        .whereLayer("CaseList").mayNotBeAccessedByAnyLayer()
         .whereLayer("Procedures").mayNotBeAccessedByAnyLayer()
         .whereLayer("Stamping").mayOnlyBeAccessedByLayers("Procedures")
-        .whereLayer("Casework").mayOnlyBeAccessedByLayers("Stamping", "Procedures", "Checking")
-        .whereLayer("Passes").mayOnlyBeAccessedByLayers("Casework", "Stamping", "Procedures", "Checking")
+        .whereLayer("Casework").mayOnlyBeAccessedByLayers("Stamping", "Procedures", "Checking", "CaseList")
+        .whereLayer("Passes").mayOnlyBeAccessedByLayers("Casework", "Stamping", "Procedures", "Checking",
+            "CaseList")
         .whereLayer("Capabilities").mayOnlyBeAccessedByLayers("Passes", "Casework", "Stamping", "Procedures",
             "Checking")
         .whereLayer("Identity").mayOnlyBeAccessedByLayers("Capabilities", "Passes", "Casework", "Stamping",
-            "Procedures", "Checking", "Operations", "Supervision")
+            "Procedures", "Checking", "Operations", "Supervision", "CaseList")
         .whereLayer("Wards").mayOnlyBeAccessedByLayers("Identity", "Capabilities", "Passes", "Casework",
-            "Stamping", "Procedures", "Checking", "Operations", "Supervision")
+            "Stamping", "Procedures", "Checking", "Operations", "Supervision", "CaseList")
         .check(MAIN);
   }
 }

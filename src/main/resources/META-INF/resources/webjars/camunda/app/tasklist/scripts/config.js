@@ -59,8 +59,9 @@ export default {
     fallbackLocale: 'en'
   },
 
-  // form-js's own validation messages in Vietnamese (scripts/form-messages-vi.js).
-  customScripts: ['scripts/form-messages-vi'],
+  // giay-di-duong: form-js's own validation messages in Vietnamese (scripts/form-messages-vi.js) and the header's
+  // link to the ward's case list (/ho-so/).
+  customScripts: ['scripts/form-messages-vi', 'scripts/case-list-link'],
 
   shortcuts: {
     claimTask: {

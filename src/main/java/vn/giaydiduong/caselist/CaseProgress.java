@@ -1,0 +1,89 @@
+package vn.giaydiduong.caselist;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import vn.giaydiduong.common.Dates;
+
+/**
+ * What the engine knows of a case: the step it waits at and the tasks its users worked, with who and when. Read
+ * only after the caller checked, from the registry, that the user may see the case's ward; read as the system,
+ * because ward users hold no history permission in Camunda (Cockpit's history is for supervisors).
+ */
+@Component
+class CaseProgress {
+
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final IdentityService identityService;
+
+  CaseProgress(TaskService taskService, HistoryService historyService, IdentityService identityService) {
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.identityService = identityService;
+  }
+
+  /** The names of the open tasks of each of {@code processInstanceIds}. */
+  Map<String, List<String>> openTasks(Collection<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return Map.of();
+    }
+    List<Task> tasks = asSystem(() -> taskService.createTaskQuery()
+        .processInstanceIdIn(processInstanceIds.toArray(String[]::new)).list());
+    return tasks.stream().collect(Collectors.groupingBy(Task::getProcessInstanceId, LinkedHashMap::new,
+        Collectors.mapping(Task::getName, Collectors.toList())));
+  }
+
+  /** Where a running case waits: its open tasks and the events it waits for (an organization's list, a timer). */
+  List<String> waitingAt(String processInstanceId) {
+    return asSystem(() -> historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+        .unfinished().orderByHistoricActivityInstanceStartTime().asc().list()).stream()
+        .filter(a -> a.getActivityName() != null && !a.getActivityType().contains("Gateway")
+            && !"subProcess".equals(a.getActivityType()))
+        .map(HistoricActivityInstance::getActivityName).distinct().toList();
+  }
+
+  /** The user tasks of the case: started, assigned to, completed or cancelled when. */
+  List<CaseListStore.Event> taskEvents(String processInstanceId) {
+    List<HistoricTaskInstance> tasks = asSystem(() -> historyService.createHistoricTaskInstanceQuery()
+        .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc().list());
+    return tasks.stream().map(t -> {
+      if (t.getEndTime() == null) {
+        return new CaseListStore.Event(at(t.getStartTime()),
+            t.getAssignee() == null ? "(chưa ai nhận)" : t.getAssignee(), "Đang chờ: " + t.getName());
+      }
+      return new CaseListStore.Event(at(t.getEndTime()), t.getAssignee(),
+          ("completed".equals(t.getDeleteReason()) ? "Hoàn thành: " : "Đã hủy: ") + t.getName());
+    }).toList();
+  }
+
+  private static OffsetDateTime at(Date date) {
+    return date.toInstant().atZone(Dates.HANOI).toOffsetDateTime();
+  }
+
+  private <T> T asSystem(Supplier<T> query) {
+    Authentication current = identityService.getCurrentAuthentication();
+    if (current == null) {
+      return query.get();
+    }
+    identityService.clearAuthentication();
+    try {
+      return query.get();
+    } finally {
+      identityService.setAuthentication(current);
+    }
+  }
+}
