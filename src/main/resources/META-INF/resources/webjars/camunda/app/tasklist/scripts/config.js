@@ -59,9 +59,9 @@ export default {
     fallbackLocale: 'en'
   },
 
-  // giay-di-duong: form-js's own validation messages in Vietnamese (scripts/form-messages-vi.js) and the header's
-  // link to the ward's case list (/ho-so/).
-  customScripts: ['scripts/form-messages-vi', 'scripts/case-list-link'],
+  // giay-di-duong: form-js's own validation messages in Vietnamese (scripts/form-messages-vi.js), the header's
+  // link to the ward's case list (/ho-so/), and task lists sorted by due date by default.
+  customScripts: ['scripts/form-messages-vi', 'scripts/case-list-link', 'scripts/default-sorting'],
 
   shortcuts: {
     claimTask: {
