@@ -6,17 +6,16 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import vn.giaydiduong.common.Dates;
+import vn.giaydiduong.identity.WithoutEngineUser;
 
 /**
  * What the engine knows of a case: the step it waits at and the tasks its users worked, with who and when. Read
@@ -41,7 +40,7 @@ class CaseProgress {
     if (processInstanceIds.isEmpty()) {
       return Map.of();
     }
-    List<Task> tasks = asSystem(() -> taskService.createTaskQuery()
+    List<Task> tasks = WithoutEngineUser.call(identityService, () -> taskService.createTaskQuery()
         .processInstanceIdIn(processInstanceIds.toArray(String[]::new)).list());
     return tasks.stream().collect(Collectors.groupingBy(Task::getProcessInstanceId, LinkedHashMap::new,
         Collectors.mapping(Task::getName, Collectors.toList())));
@@ -49,7 +48,7 @@ class CaseProgress {
 
   /** Where a running case waits: its open tasks and the events it waits for (an organization's list, a timer). */
   List<String> waitingAt(String processInstanceId) {
-    return asSystem(() -> historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+    return WithoutEngineUser.call(identityService, () -> historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
         .unfinished().orderByHistoricActivityInstanceStartTime().asc().list()).stream()
         .filter(a -> a.getActivityName() != null && !a.getActivityType().contains("Gateway")
             && !"subProcess".equals(a.getActivityType()))
@@ -58,7 +57,7 @@ class CaseProgress {
 
   /** The user tasks of the case: started, assigned to, completed or cancelled when. */
   List<CaseListStore.Event> taskEvents(String processInstanceId) {
-    List<HistoricTaskInstance> tasks = asSystem(() -> historyService.createHistoricTaskInstanceQuery()
+    List<HistoricTaskInstance> tasks = WithoutEngineUser.call(identityService, () -> historyService.createHistoricTaskInstanceQuery()
         .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc().list());
     return tasks.stream().map(t -> {
       if (t.getEndTime() == null) {
@@ -74,16 +73,4 @@ class CaseProgress {
     return date.toInstant().atZone(Dates.HANOI).toOffsetDateTime();
   }
 
-  private <T> T asSystem(Supplier<T> query) {
-    Authentication current = identityService.getCurrentAuthentication();
-    if (current == null) {
-      return query.get();
-    }
-    identityService.clearAuthentication();
-    try {
-      return query.get();
-    } finally {
-      identityService.setAuthentication(current);
-    }
-  }
 }

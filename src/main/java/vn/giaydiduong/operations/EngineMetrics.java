@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.management.Metrics;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import vn.giaydiduong.identity.WithoutEngineUser;
 import vn.giaydiduong.operations.MeterValues.Type;
 
 /**

@@ -11,6 +11,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
+import vn.giaydiduong.identity.WithoutEngineUser;
 
 /**
  * Readiness of the async steps (mail, signing, rendering): {@code DOWN} when this node's job executor should run

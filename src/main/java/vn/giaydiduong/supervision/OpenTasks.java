@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.identity.Role;
+import vn.giaydiduong.identity.WithoutEngineUser;
 
 /**
  * Open and overdue tasks per ward and role, now: the engine's active tasks by the candidate group of each role
@@ -77,14 +77,6 @@ class OpenTasks {
     TaskQuery query = wards == null ? taskService.createTaskQuery().taskCandidateGroupLike(role.groupId() + "-%")
         : taskService.createTaskQuery().taskCandidateGroupIn(wards.stream().map(role::groupOf).toList());
     query.includeAssignedTasks().active();
-    Authentication current = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return query.list();
-    } finally {
-      if (current != null) {
-        identityService.setAuthentication(current);
-      }
-    }
+    return WithoutEngineUser.call(identityService, query::list);
   }
 }

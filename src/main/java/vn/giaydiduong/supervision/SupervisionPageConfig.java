@@ -1,12 +1,13 @@
 package vn.giaydiduong.supervision;
 
 import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import vn.giaydiduong.identity.StaticPages;
 
 /**
  * The dashboard page (static/supervision) at {@code /supervision/}: public files holding no figures, which it
@@ -21,20 +22,11 @@ class SupervisionPageConfig implements WebMvcConfigurer {
 
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {
-    registry.addRedirectViewController("/supervision", "/supervision/");
-    registry.addViewController("/supervision/").setViewName("forward:/supervision/index.html");
+    StaticPages.serve(registry, "supervision");
   }
 
   @Bean
   FilterRegistrationBean<Filter> supervisionPageHeaders() {
-    var registration = new FilterRegistrationBean<Filter>((request, response, chain) -> {
-      HttpServletResponse http = (HttpServletResponse) response;
-      http.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-      http.setHeader("X-Content-Type-Options", "nosniff");
-      http.setHeader("Referrer-Policy", "no-referrer");
-      chain.doFilter(request, response);
-    });
-    registration.addUrlPatterns("/supervision/*");
-    return registration;
+    return StaticPages.headers(CONTENT_SECURITY_POLICY, Map.of(), "/supervision/*");
   }
 }

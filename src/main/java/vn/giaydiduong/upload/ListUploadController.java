@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -26,6 +25,7 @@ import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.identity.Officials;
 import vn.giaydiduong.identity.Role;
+import vn.giaydiduong.identity.WithoutEngineUser;
 import vn.giaydiduong.intake.FileTypes;
 import vn.giaydiduong.intake.HouseholdListParser;
 import vn.giaydiduong.intake.ListPreview;
@@ -262,13 +262,7 @@ public class ListUploadController {
    * the same table when it starts), and the table holds no personal data.
    */
   private int maxValidityDays(Ward ward) {
-    Authentication user = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return validityRules.maxValidityDays(ward.zone()).value();
-    } finally {
-      identityService.setAuthentication(user);
-    }
+    return WithoutEngineUser.call(identityService, () -> validityRules.maxValidityDays(ward.zone()).value());
   }
 
   private Ward currentWard() {

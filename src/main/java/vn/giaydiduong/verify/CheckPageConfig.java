@@ -1,12 +1,13 @@
 package vn.giaydiduong.verify;
 
 import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import vn.giaydiduong.identity.StaticPages;
 
 /**
  * The checkpoint page (static/check) at {@code /check}; its relative links need the trailing slash. The page runs
@@ -21,21 +22,12 @@ public class CheckPageConfig implements WebMvcConfigurer {
 
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {
-    registry.addRedirectViewController("/check", "/check/");
-    registry.addViewController("/check/").setViewName("forward:/check/index.html");
+    StaticPages.serve(registry, "check");
   }
 
   @Bean
   public FilterRegistrationBean<Filter> checkPageHeaders() {
-    var registration = new FilterRegistrationBean<Filter>((request, response, chain) -> {
-      HttpServletResponse http = (HttpServletResponse) response;
-      http.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-      http.setHeader("X-Content-Type-Options", "nosniff");
-      http.setHeader("Referrer-Policy", "no-referrer");
-      http.setHeader("Permissions-Policy", "camera=(self), geolocation=(), microphone=()");
-      chain.doFilter(request, response);
-    });
-    registration.addUrlPatterns("/check/*");
-    return registration;
+    return StaticPages.headers(CONTENT_SECURITY_POLICY,
+        Map.of("Permissions-Policy", "camera=(self), geolocation=(), microphone=()"), "/check/*");
   }
 }
