@@ -149,6 +149,12 @@ async function showCase(reference) {
   term(summary, 'Ngày đăng ký', s.registeredAt);
   term(summary, 'Kết thúc', s.closedAt);
   term(summary, 'Dữ liệu cá nhân', data.anonymized ? 'Đã xóa khi hết thời hạn lưu' : '');
+  const rendering = $('detail-rendering');
+  rendering.hidden = !data.bundleInProgress;
+  if (data.bundleInProgress) {
+    rendering.textContent = 'Đang in bộ giấy: đã xong ' + data.bundleInProgress.rendered.toLocaleString('vi-VN')
+        + ' / ' + data.bundleInProgress.total.toLocaleString('vi-VN') + ' giấy. Việc giao giấy hiện ra khi in xong.';
+  }
   const bundle = $('detail-bundle');
   bundle.hidden = !data.bundlePdf;
   if (data.bundlePdf) {

@@ -25,6 +25,7 @@ import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.identity.Officials;
 import vn.giaydiduong.identity.Role;
 import vn.giaydiduong.pass.Decision;
+import vn.giaydiduong.pass.PassDocuments;
 import vn.giaydiduong.pass.PassStatus;
 import vn.giaydiduong.ward.Ward;
 import vn.giaydiduong.ward.WardRegistry;
@@ -55,8 +56,12 @@ class CaseListController {
   record Event(String at, String by, String what) {
   }
 
-  record CaseDetail(CaseSummary summary, List<Person> people, String bundlePdf, List<Event> history,
-      boolean anonymized) {
+  /** The print bundle being rendered now: how many of how many passes are done. */
+  record BundleInProgress(int rendered, int total) {
+  }
+
+  record CaseDetail(CaseSummary summary, List<Person> people, String bundlePdf, BundleInProgress bundleInProgress,
+      List<Event> history, boolean anonymized) {
   }
 
   record CaseList(List<CaseSummary> cases, long total, int page, int pageSize, CaseSummary mine) {
@@ -64,14 +69,16 @@ class CaseListController {
 
   private final CaseListStore store;
   private final CaseProgress progress;
+  private final PassDocuments documents;
   private final Officials officials;
   private final WardRegistry wards;
   private final IdentityService identityService;
 
-  CaseListController(CaseListStore store, CaseProgress progress, Officials officials, WardRegistry wards,
-      IdentityService identityService) {
+  CaseListController(CaseListStore store, CaseProgress progress, PassDocuments documents, Officials officials,
+      WardRegistry wards, IdentityService identityService) {
     this.store = store;
     this.progress = progress;
+    this.documents = documents;
     this.officials = officials;
     this.wards = wards;
     this.identityService = identityService;
@@ -115,7 +122,9 @@ class CaseListController {
     List<Event> history = events.stream().sorted(Comparator.comparing(CaseListStore.Event::at))
         .map(e -> new Event(time(e.at()), e.by() == null ? "Hệ thống" : e.by(), e.what())).toList();
     String bundle = !anonymized && store.hasBundle(c.id()) ? "/api/applications/" + c.id() + "/passes.pdf" : null;
-    return new CaseDetail(summary, people, bundle, history, anonymized);
+    BundleInProgress rendering = documents.progress(c.id()).filter(p -> !p.done())
+        .map(p -> new BundleInProgress(p.rendered(), p.total())).orElse(null);
+    return new CaseDetail(summary, people, bundle, rendering, history, anonymized);
   }
 
   /** The wards whose cases the current user sees; null when that is every ward. */

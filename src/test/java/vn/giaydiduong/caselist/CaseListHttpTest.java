@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import vn.giaydiduong.casework.ProcessVariables;
@@ -37,6 +38,7 @@ class CaseListHttpTest extends ProcessTestSupport {
   @Autowired ApplicationStore applications;
   @Autowired PassRegistry registry;
   @Autowired ManagementService managementService;
+  @Autowired JdbcClient jdbc;
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -156,6 +158,22 @@ class CaseListHttpTest extends ProcessTestSupport {
     assertThat(rest.getForEntity("/ho-so/case-list.js", String.class).getBody()).contains("/api/cases");
     assertThat(rest.getForEntity("/ho-so", String.class).getBody()).as("redirected to /ho-so/")
         .contains("Hồ sơ của phường");
+  }
+
+  @Test
+  void whileTheBundleIsRendered_theCaseShowsHowManyOfHowManyPassesAreDone() throws Exception {
+    Issued issued = issueOneStampedPass("Phan Văn Chờ In", "001085777002");
+    String path = "/api/cases/" + issued.reference();
+    assertThat(json.readTree(get("canbo.trucbach", path).getBody()).get("bundleInProgress").isNull())
+        .as("rendered").isTrue();
+    long id = Long.parseLong(issued.reference().substring(3));
+    // As a 5,000-pass bundle looks mid-render (the render writes its progress in its own transactions).
+    jdbc.sql("update bundle_progress set rendered = 1200, total = 5000 where application_id = ?").param(id).update();
+
+    JsonNode rendering = json.readTree(get("canbo.trucbach", path).getBody()).get("bundleInProgress");
+
+    assertThat(rendering.get("rendered").asInt()).isEqualTo(1200);
+    assertThat(rendering.get("total").asInt()).isEqualTo(5000);
   }
 
   private record Issued(String reference, String passNumber) {

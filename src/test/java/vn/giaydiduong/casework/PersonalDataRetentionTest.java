@@ -48,10 +48,12 @@ class PersonalDataRetentionTest extends ProcessTestSupport {
     long closedId = applications.findByProcessInstance(closed.getId()).orElseThrow().id();
     long openId = applications.findByProcessInstance(open.getId()).orElseThrow().id();
 
-    assertThat(retention.anonymizeClosedBefore(Instant.now().minus(Duration.ofDays(1)))).as("not yet due").isZero();
-    assertThat(applications.applicants(closedId).get(0).fullName()).isNotEqualTo(PersonalDataRetention.ERASED);
+    // Counts include other test classes' cases in the shared context: this case is asserted by its own rows.
+    retention.anonymizeClosedBefore(Instant.now().minus(Duration.ofDays(1)));
+    assertThat(applications.applicants(closedId).get(0).fullName()).as("not yet due")
+        .isNotEqualTo(PersonalDataRetention.ERASED);
 
-    assertThat(retention.anonymizeClosedBefore(Instant.now().plus(Duration.ofDays(1)))).isEqualTo(1);
+    assertThat(retention.anonymizeClosedBefore(Instant.now().plus(Duration.ofDays(1)))).isPositive();
 
     assertThat(applications.applicants(closedId)).hasSize(2).allSatisfy(a -> {
       assertThat(a.fullName()).isEqualTo(PersonalDataRetention.ERASED);
@@ -85,12 +87,14 @@ class PersonalDataRetentionTest extends ProcessTestSupport {
     Instant endTime = historyService.createHistoricProcessInstanceQuery().processInstanceId(ended.getId())
         .singleResult().getEndTime().toInstant();
 
-    assertThat(retention.recordEarlierClosings()).isEqualTo(1);
+    assertThat(retention.recordEarlierClosings()).isPositive();
 
     assertThat(closedAt(endedId)).isEqualTo(endTime);
     assertThat(closedAt(openId)).as("still running").isNull();
     assertThat(retention.recordEarlierClosings()).as("done once").isZero();
-    assertThat(retention.anonymizeClosedBefore(endTime.plusSeconds(1))).isEqualTo(1);
+    assertThat(retention.anonymizeClosedBefore(endTime.plusSeconds(1))).isPositive();
+    assertThat(applications.applicants(endedId).get(0).fullName()).isEqualTo(PersonalDataRetention.ERASED);
+    assertThat(applications.applicants(openId).get(0).fullName()).isNotEqualTo(PersonalDataRetention.ERASED);
   }
 
   private Instant closedAt(long applicationId) {
