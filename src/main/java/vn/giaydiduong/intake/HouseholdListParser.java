@@ -104,19 +104,7 @@ public class HouseholdListParser {
   }
 
   private ListPreview preview(List<Row> rows) {
-    List<ListTable.SourcedRow> sourced = sourced(rows);
-    ArrayNode list = json.createArrayNode();
-    sourced.forEach(row -> list.add(row.fields()));
-    List<List<String>> problems = check(list).problems();
-    List<ListPreview.Line> lines = new ArrayList<>();
-    for (int i = 0; i < sourced.size(); i++) {
-      ListTable.SourcedRow row = sourced.get(i);
-      List<String> all = new ArrayList<>(row.problems());
-      all.addAll(problems.get(i));
-      lines.add(new ListPreview.Line(row.line(), COLUMNS.stream().map(c -> row.fields().path(c).asText("")).toList(),
-          all));
-    }
-    return new ListPreview(HEADERS, lines, list.toString());
+    return ListPreview.of(sourced(rows), HEADERS, COLUMNS, entries -> check(entries).problems());
   }
 
   /** "Họ tên chủ hộ", "Chủ hộ", "STT": a person's name never reads like that. */

@@ -168,18 +168,7 @@ public class ResidentListParser {
     // A sheet leaves out empty trailing cells: a short row is judged by its missing fields, not its width.
     List<ListTable.SourcedRow> sourced = ListTable.rows(rows, COLUMNS, 1, ResidentListParser::isHeader, "Người",
         json);
-    ArrayNode list = json.createArrayNode();
-    sourced.forEach(row -> list.add(row.fields()));
-    List<List<String>> problems = check(list, today, maxValidityDays).problems();
-    List<ListPreview.Line> lines = new ArrayList<>();
-    for (int i = 0; i < sourced.size(); i++) {
-      ListTable.SourcedRow row = sourced.get(i);
-      List<String> all = new ArrayList<>(row.problems());
-      all.addAll(problems.get(i));
-      lines.add(new ListPreview.Line(row.line(), COLUMNS.stream().map(c -> row.fields().path(c).asText("")).toList(),
-          all));
-    }
-    return new ListPreview(HEADERS, lines, list.toString());
+    return ListPreview.of(sourced, HEADERS, COLUMNS, entries -> check(entries, today, maxValidityDays).problems());
   }
 
   /** One person of the list, collecting its problems as it is read. */
