@@ -179,9 +179,9 @@ class SupervisionApiTest extends ProcessTestSupport {
   void thePage_isServedWithItsBundledChartLibrary() {
     ResponseEntity<String> page = rest.getForEntity("/supervision/", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(page.getBody()).contains("Bảng theo dõi", "vendor/chart.umd.js").doesNotContain("http://", "https://");
+    assertThat(page.getBody()).contains("Bảng theo dõi", "/webjars/chart.js/4.4.1/dist/chart.umd.js").doesNotContain("http://", "https://");
     assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self';");
-    assertThat(rest.getForEntity("/supervision/vendor/chart.umd.js", String.class).getBody())
+    assertThat(rest.getForEntity("/webjars/chart.js/4.4.1/dist/chart.umd.js", String.class).getBody())
         .startsWith("/*!\n * Chart.js v4");
   }
 
