@@ -75,8 +75,8 @@ class RenderBenchmark {
   void measure() throws Exception {
     System.out.printf("%nRenderBenchmark: %s, %d CPUs, max heap %d MB, load %s%n", System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, load());
-    // -Dbenchmarks.workloads=W1 or W2 runs one of them; W2 first: it takes longest and fails fastest.
-    String workloads = System.getProperty("benchmarks.workloads", "W1,W2");
+    // -Dbenchmarks.workloads=W1 (a list: W1,W4) runs some of W1-W5; W2 first: it takes longest and fails fastest.
+    String workloads = System.getProperty("benchmarks.workloads", "W1,W2,W3,W4,W5");
     if (workloads.contains("W2")) {
       w2();
     }
