@@ -121,11 +121,12 @@ class SupervisionDashboard {
     return new Column("medianHours", "Trung vị từ đăng ký đến khi giao (giờ)");
   }
 
+  /** Open work is a snapshot of now, whatever the date range: the headers say so, the range selects past figures. */
   private static List<Column> taskColumns() {
     List<Column> columns = new ArrayList<>();
     for (Role role : Role.values()) {
-      columns.add(new Column("open_" + role.groupId(), "Việc đang mở – " + role.label()));
-      columns.add(new Column("overdue_" + role.groupId(), "Việc quá hạn – " + role.label()));
+      columns.add(new Column("open_" + role.groupId(), "Việc đang mở (hiện tại) – " + role.label()));
+      columns.add(new Column("overdue_" + role.groupId(), "Việc quá hạn (hiện tại) – " + role.label()));
     }
     return columns;
   }

@@ -138,7 +138,7 @@ class SupervisionApiTest extends ProcessTestSupport {
     assertThat(text).startsWith("\uFEFF");
     List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(text.substring(1))).getRecords();
     List<String> headers = records.get(0).toList();
-    assertThat(headers).contains("Phường/xã", "Hồ sơ nhận", "Giấy đã cấp (đóng dấu)", "Việc quá hạn – Cán bộ phường");
+    assertThat(headers).contains("Phường/xã", "Hồ sơ nhận", "Giấy đã cấp (đóng dấu)", "Việc quá hạn (hiện tại) – Cán bộ phường");
     CSVRecord trucBach = records.stream().filter(r -> r.get(headers.indexOf("Mã phường/xã")).equals(TRUC_BACH))
         .findFirst().orElseThrow();
     assertThat(trucBach.get(headers.indexOf("Phường/xã"))).isEqualTo("Phường Trúc Bạch");
