@@ -304,6 +304,12 @@ class CheckingApiTest extends PassIssuing {
   }
 
   @Test
+  void theBenchmarksHttpFloorDoesNotExistUnlessEnabled() {
+    assertThat(rest.postForEntity(HttpFloorController.PATH, text("HN1:X"), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void verifyRefusesWhatIsNotAScannedText_withA4xxInVietnamese_andAnswersAbsurdCodesMalformed(
       CapturedOutput output) throws Exception {
     LocalDate today = Dates.today();
