@@ -34,7 +34,7 @@ import vn.giaydiduong.ward.Zone;
  * Scans passes over this node's own {@code POST /api/passes/verify} before the node reports ready, so that the
  * first minute of checkpoints does not run on the interpreter: a fresh JVM answered a third as fast as a warm one
  * (docs/benchmarks.md, W4). The passes are signed with a key held only in memory for a ward that does not exist
- * ({@value #WARD_CODE}); the verifier trusts it only while the warm-up runs, and the check log drops its scans.
+ * ({@value #WARD_CODE}); the verifier trusts it only while the warm-up runs, and the controller does not log its scans.
  * Application runners finish before readiness turns to ACCEPTING_TRAFFIC.
  */
 @Component
