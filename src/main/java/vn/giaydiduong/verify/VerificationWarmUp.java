@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,7 +71,7 @@ class VerificationWarmUp implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) throws Exception {
+  public void run(ApplicationArguments args) throws InterruptedException {
     if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null
         || web.getWebServer().getPort() <= 0) {
       return; // no server of our own to warm (a mock web environment)
@@ -84,6 +85,9 @@ class VerificationWarmUp implements ApplicationRunner {
       lastResult = scan(uri, passes, start);
       LOG.info("Verification warmed up: {} scans ({} valid) in {} ms", lastResult.scans(), lastResult.valid(),
           lastResult.took().toMillis());
+    } catch (ExecutionException e) {
+      // E.g. a server bound to another address only, or serving TLS: the node starts cold rather than not at all.
+      LOG.warn("Verification warm-up skipped, the node starts without it: {}", e.getCause().toString());
     } finally {
       verifier.distrust(key.kid());
     }
@@ -107,7 +111,7 @@ class VerificationWarmUp implements ApplicationRunner {
   }
 
   /** Scans every pass once, then again and again, on a few connections. */
-  private Result scan(URI uri, List<String> passes, Instant start) throws Exception {
+  private Result scan(URI uri, List<String> passes, Instant start) throws InterruptedException, ExecutionException {
     Instant deadline = start.plus(MAX_DURATION);
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     AtomicInteger next = new AtomicInteger();
