@@ -20,9 +20,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
-  /** Endpoints a checkpoint uses without login: they show no more than the printed pass. */
+  /**
+   * Endpoints a checkpoint uses without login: they show no more than the printed pass. The verification's HTTP
+   * floor (verify.HttpFloorController) is public like the verification it is measured beside; 404 unless enabled.
+   */
   static final List<String> PUBLIC_PATHS = List.of("/api/keys", "/api/passes/verify", "/api/revocations",
-      "/api/checks/offline");
+      "/api/checks/offline", "/api/passes/verify-floor");
 
   private final IdentityService identityService;
   private final RequestLogins logins;

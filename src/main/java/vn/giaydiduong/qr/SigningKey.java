@@ -30,6 +30,14 @@ public final class SigningKey {
     this.publicKey = keyPair.getPublic();
   }
 
+  /**
+   * A fresh key held only in memory and never stored, so no verifier trusts it unless handed its public key: the
+   * verification warm-up's (verify.VerificationWarmUp).
+   */
+  public static SigningKey unstored(String wardCode) {
+    return new SigningKey(wardCode, SigningKeyStore.generateKeyPair());
+  }
+
   /** First 8 bytes of SHA-256 over the SubjectPublicKeyInfo DER, base64url without padding. */
   public static String kidOf(PublicKey publicKey) {
     try {

@@ -188,7 +188,7 @@ public class SigningKeyStore {
     }
   }
 
-  private static KeyPair generateKeyPair() {
+  static KeyPair generateKeyPair() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));

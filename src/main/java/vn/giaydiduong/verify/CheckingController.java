@@ -67,12 +67,14 @@ public class CheckingController {
   private final RuntimeService runtimeService;
   private final WardRegistry wards;
   private final OfflineCheckQuota quota;
+  private final ScanLogQuota scanLogQuota;
   private final ZoneChanges zoneChanges;
   private volatile Set<String> wardCodes;
 
   public CheckingController(PassVerifier verifier, CheckLog checkLog, Revocations revocations,
       PassRegistry registry, RuntimeService runtimeService, WardRegistry wards, OfflineCheckQuota quota,
-      ZoneChanges zoneChanges) {
+      ScanLogQuota scanLogQuota, ZoneChanges zoneChanges) {
+    this.scanLogQuota = scanLogQuota;
     this.zoneChanges = zoneChanges;
     this.wards = wards;
     this.quota = quota;
@@ -85,11 +87,12 @@ public class CheckingController {
 
   /**
    * Body: the QR text exactly as scanned. Always answers 200 with a verdict; 400 only for a bad checkpoint id or
-   * location, which are optional.
+   * location, which are optional. Logged within the sender's {@link ScanLogQuota}.
    */
   @PostMapping(path = "/api/passes/verify", produces = MediaType.APPLICATION_JSON_VALUE)
   public Verification verify(@RequestBody(required = false) String qrText,
-      @RequestParam(required = false) String checkpoint, @RequestParam(required = false) String location) {
+      @RequestParam(required = false) String checkpoint, @RequestParam(required = false) String location,
+      HttpServletRequest request) {
     if (checkpoint != null && !CHECKPOINT_ID.matcher(checkpoint).matches()) {
       throw new InvalidInputException("Mã chốt kiểm tra (checkpoint) gồm tối đa 64 chữ, số hoặc . _ : / -");
     }
@@ -98,8 +101,11 @@ public class CheckingController {
           + "ví dụ 21.0434,105.8412");
     }
     Verification result = verifier.verify(qrText);
-    checkLog.record(new CheckLog.Entry(result.checkedAt(), result.status(), result.kind(), result.wardCode(),
-        checkpoint, location, false));
+    // The start-up warm-up's scans (signed by its in-memory key only) are no checks.
+    if (!VerificationWarmUp.WARD_CODE.equals(result.wardCode()) && scanLogQuota.take(request.getRemoteAddr())) {
+      checkLog.record(new CheckLog.Entry(result.checkedAt(), result.status(), result.kind(), result.wardCode(),
+          checkpoint, location, false));
+    }
     return result;
   }
 

@@ -29,7 +29,7 @@ public class CheckingRequestLimits {
   @Bean
   public FilterRegistrationBean<CheckingRequestFilter> checkingRequestFilter() {
     var registration = new FilterRegistrationBean<>(new CheckingRequestFilter());
-    registration.addUrlPatterns(VERIFY_PATH, OFFLINE_PATH);
+    registration.addUrlPatterns(VERIFY_PATH, OFFLINE_PATH, HttpFloorController.PATH);
     // After the general size limit, before authentication and the dispatcher.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
@@ -46,7 +46,7 @@ public class CheckingRequestLimits {
       }
       String path = request.getRequestURI().substring(request.getContextPath().length());
       MediaType type = mediaType(request.getContentType());
-      if (VERIFY_PATH.equals(path)) {
+      if (VERIFY_PATH.equals(path) || HttpFloorController.PATH.equals(path)) {
         // No type at all is tolerated (a bare scanner client); a declared other type is not read as a QR text.
         if (request.getContentType() != null && (type == null || !MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type))) {
           refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Gửi mã QR dưới dạng văn bản "

@@ -121,6 +121,17 @@ public class PassVerifier {
     return judge(claims, now);
   }
 
+  /** Trusts a key that is in no store until {@link #distrust}: the start-up warm-up's only. */
+  void trustTemporarily(PublicKeyEntry key) {
+    keyCache.put(key.kid(), key);
+  }
+
+  /** Forgets a key trusted with {@link #trustTemporarily} and every code it signed. */
+  void distrust(String kid) {
+    keyCache.remove(kid);
+    verified.asMap().values().removeIf(v -> v.kid().equals(kid));
+  }
+
   @EventListener
   void keyWithdrawn(SigningKeyStore.KeyWithdrawn event) {
     withdrawn = new Withdrawn(keys.withdrawnKids(), clock.instant());

@@ -49,6 +49,7 @@ public final class AppProcess implements AutoCloseable {
   private final List<String> arguments = new ArrayList<>();
   private Path jar;
   private Process process;
+  private long startedNanos;
 
   private AppProcess(String name) {
     this.name = name;
@@ -128,6 +129,7 @@ public final class AppProcess implements AutoCloseable {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(env);
+      startedNanos = System.nanoTime();
       process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -149,8 +151,22 @@ public final class AppProcess implements AutoCloseable {
 
   /** Waits until liveness answers 200; fails early, with the log's path, if the JVM ends first. */
   public AppProcess awaitLive(Duration timeout) {
+    return awaitHealth("liveness", timeout);
+  }
+
+  /** Waits until readiness answers 200 (the node takes traffic); fails early if the JVM ends first. */
+  public AppProcess awaitReady(Duration timeout) {
+    return awaitHealth("readiness", timeout);
+  }
+
+  /** Time since the JVM was launched: for measurements "in the first minute after start". */
+  public Duration sinceStart() {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
+  }
+
+  private AppProcess awaitHealth(String group, Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness"))
+    HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/" + group))
         .timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -169,7 +185,7 @@ public final class AppProcess implements AutoCloseable {
       }
       sleep(250);
     }
-    throw new IllegalStateException(name + " not live after " + timeout + ", see " + logFile());
+    throw new IllegalStateException(name + " has no " + group + " after " + timeout + ", see " + logFile());
   }
 
   public String baseUrl() {

@@ -65,12 +65,14 @@ class CheckingApiTest extends PassIssuing {
   @Autowired CheckLog checkLog;
   @Autowired JdbcTemplate jdbc;
   @Autowired OfflineCheckQuota quota;
+  @Autowired ScanLogQuota scanLogQuota;
   final ObjectMapper json = new ObjectMapper();
 
   /** Tests of this context share the quotas and all post from 127.0.0.1. */
   @AfterEach
   void freshQuotas() {
     quota.forgetAll();
+    scanLogQuota.forgetAll();
   }
 
   @Test
@@ -301,6 +303,34 @@ class CheckingApiTest extends PassIssuing {
     assertThat(count("select count(*) from pass_check where offline")).isEqualTo(before + 2);
     assertThat(count("select count(*) from pass_check where offline and checkpoint_id = 'CHOT-NGOAI-TUYEN' "
         + "and ward_code = '00004' and location is null")).isEqualTo(1);
+  }
+
+  @Test
+  void oneAddressFloodingTheVerificationIsAnsweredEveryTime_butLoggedOnlyWithinItsQuota() {
+    scanLogQuota.forgetAll();
+    int quotaOfAMinute = 1200; // application.yml
+    long minute = System.currentTimeMillis() / 60_000;
+    for (int i = 0; i < quotaOfAMinute + 20; i++) {
+      ResponseEntity<String> answer = rest.postForEntity("/api/passes/verify?checkpoint=CHOT-LU-LUT", text("HN1:X"),
+          String.class);
+      assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(answer.getBody()).contains("\"status\":\"MALFORMED\"");
+    }
+    boolean sameMinute = System.currentTimeMillis() / 60_000 == minute;
+    checkLog.flush();
+    long logged = count("select count(*) from pass_check where checkpoint_id = 'CHOT-LU-LUT'");
+    if (sameMinute) {
+      assertThat(logged).isEqualTo(quotaOfAMinute);
+    } else {
+      // A new minute began within the loop and logs the loop's rest.
+      assertThat(logged).isBetween((long) quotaOfAMinute, (long) quotaOfAMinute + 20);
+    }
+  }
+
+  @Test
+  void theBenchmarksHttpFloorDoesNotExistUnlessEnabled() {
+    assertThat(rest.postForEntity(HttpFloorController.PATH, text("HN1:X"), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test

@@ -3,37 +3,30 @@ package vn.giaydiduong.verify;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.pass.Pass;
 import vn.giaydiduong.pass.PassStatus;
 
 /**
- * Throughput and latency of verification, printed, never asserted (docs/benchmarks.md):
+ * Verification in-process, without HTTP, printed, never asserted (docs/benchmarks.md):
  * {@code ./mvnw test -Dtest=CheckingBenchmark -Dbenchmarks=true}. Issues 200 passes through the individual-pass
- * process, then verifies them in-process on two threads, then over HTTP with {@code wrk} on loopback against this
- * test's own server (random port, test settings: H2 in memory, check log on).
+ * process, then verifies them on two threads with and without the signature cache. Over HTTP, from a fresh JVM of
+ * the packaged jar: {@link VerifyHttpBenchmark} (W4).
  */
 @EnabledIfSystemProperty(named = "benchmarks", matches = "true")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest
 @ActiveProfiles("test")
 class CheckingBenchmark extends PassIssuing {
 
@@ -41,7 +34,6 @@ class CheckingBenchmark extends PassIssuing {
   private static final int THREADS = 2;
   private static final long IN_PROCESS_SECONDS = 15;
 
-  @LocalServerPort int port;
   @Autowired PassVerifier verifier;
   @Autowired vn.giaydiduong.qr.PassCodec codec;
   @Autowired vn.giaydiduong.qr.SigningKeyStore keys;
@@ -61,13 +53,6 @@ class CheckingBenchmark extends PassIssuing {
     // Re-scans of the same 200 passes: the application's verifier, as the HTTP run below uses it.
     inProcess(verifier, codes, 5);
     report("in-process, re-scans (cached signatures)", inProcess(verifier, codes, IN_PROCESS_SECONDS));
-
-    Path script = Files.createTempFile("verify-", ".lua");
-    Files.writeString(script, luaScript(codes), StandardCharsets.UTF_8);
-    String url = "http://127.0.0.1:" + port;
-    run("wrk", "-t2", "-c32", "-d10s", "-s", script.toString(), url); // warm-up
-    String wrk = run("wrk", "-t2", "-c32", "-d30s", "--latency", "-s", script.toString(), url);
-    System.out.println("wrk -t2 -c32 -d30s --latency -s verify.lua " + url + "\n" + wrk);
     checkLog.flush();
   }
 
@@ -115,21 +100,5 @@ class CheckingBenchmark extends PassIssuing {
 
   private static double percentile(long[] sorted, int p) {
     return sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * p / 100.0) - 1)] / 1e6;
-  }
-
-  private static String luaScript(List<String> codes) {
-    return "local codes = {\n" + codes.stream().map(c -> "  \"" + c + "\"").collect(Collectors.joining(",\n"))
-        + "\n}\nlocal i = 0\nlocal headers = { [\"Content-Type\"] = \"text/plain\" }\n"
-        + "request = function()\n  i = i % #codes + 1\n"
-        + "  return wrk.format(\"POST\", \"/api/passes/verify\", headers, codes[i])\nend\n";
-  }
-
-  private static String run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException(Arrays.toString(command) + " failed:\n" + output);
-    }
-    return output;
   }
 }
