@@ -24,6 +24,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.sax.SAXResult;
 import javax.xml.transform.stream.StreamSource;
+import org.apache.fop.apps.EnvironmentalProfileFactory;
 import org.apache.fop.apps.FOPException;
 import org.apache.fop.apps.FOUserAgent;
 import org.apache.fop.apps.Fop;
@@ -37,7 +38,6 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.XMLFilterImpl;
 import vn.giaydiduong.common.PassKind;
-import vn.giaydiduong.qr.QrImages;
 
 /**
  * Renders passes to PDF: the pass data becomes a small XML document (built with DOM, so all user text is
@@ -63,7 +63,7 @@ public class PassPdfRenderer {
   private final Object fopSetupLock = new Object();
 
   static {
-    // FOP reads images through ImageIO, which by default buffers every stream in a temporary file.
+    // FOP wraps every image's stream in an ImageIO stream, which by default buffers it in a temporary file.
     ImageIO.setUseCache(false);
   }
 
@@ -199,7 +199,7 @@ public class PassPdfRenderer {
       add(el, "validUntil", format(pass.validUntil()));
       add(el, "stampedAt", DATE_TIME.format(pass.stampedAt().atZone(HANOI)));
       add(el, "keyId", pass.keyId());
-      add(el, "qr", QrImages.pngDataUri(pass.qrText()));
+      add(el, "qr", FopQrImages.uri(pass.qrText()));
       root.appendChild(el);
     }
     return doc;
@@ -247,9 +247,13 @@ public class PassPdfRenderer {
 
   private static FopFactory createFopFactory(ClassLoader classLoader) {
     try (InputStream config = open(classLoader, FOP_CONFIG)) {
-      FopConfParser parser = new FopConfParser(config, URI.create("classpath:/templates/pdf/"),
-          new ClasspathResourceResolver(classLoader));
-      return parser.getFopFactoryBuilder().build();
+      // Restricted I/O: FOP does not try the images' URIs as java.net.URLs (a search of the URL handlers for the
+      // unknown scheme per image) nor the file system; everything comes through the resolver.
+      FopConfParser parser = new FopConfParser(config, EnvironmentalProfileFactory.createRestrictedIO(
+          URI.create("classpath:/templates/pdf/"), new ClasspathResourceResolver(classLoader)));
+      FopFactory factory = parser.getFopFactoryBuilder().build();
+      FopQrImages.register(factory.getImageManager().getRegistry());
+      return factory;
     } catch (IOException | SAXException e) {
       throw new IllegalStateException("Cannot configure FOP from " + FOP_CONFIG, e);
     }
