@@ -3,7 +3,11 @@ package vn.giaydiduong.pdf;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import javax.xml.transform.Source;
 import org.apache.xmlgraphics.image.loader.Image;
 import org.apache.xmlgraphics.image.loader.ImageContext;
@@ -23,15 +27,18 @@ import vn.giaydiduong.qr.QrImages;
  * Hands FOP the pass QR codes as images drawn straight from ZXing's matrix, for {@code qr:<text>} URIs: no PNG
  * written and decoded again per pass. Being asked first, the preloader also spares every QR image the probing by
  * FOP's other preloaders (the SVG one creates a SAX parser through a service lookup over the jars per image).
+ * For long documents the codes are drawn ahead on the other cores ({@link #drawAhead}); one instance per FOP factory.
  */
 final class FopQrImages {
 
   static final String SCHEME = "qr";
   /** An image type of our own: only the loader below claims these images. */
   private static final String MIME = "image/x-giaydiduong-qr";
+  /** How many passes ahead of FOP's layout codes are drawn: each drawn code holds about 12 KB of heap. */
+  static final int AHEAD = 64;
 
-  private FopQrImages() {
-  }
+  /** Codes being drawn ahead, by text; the preloader takes its code from here or draws it itself. */
+  private final Map<String, ForkJoinTask<BufferedImage>> drawn = new ConcurrentHashMap<>();
 
   /** The URI that makes FOP print {@code text} as a QR code. */
   static String uri(String text) {
@@ -42,20 +49,61 @@ final class FopQrImages {
     }
   }
 
-  static void register(ImageImplRegistry registry) {
+  void register(ImageImplRegistry registry) {
     registry.registerPreloader(new Preloader());
     registry.registerLoaderFactory(new LoaderFactory());
   }
 
+  /**
+   * Starts drawing the codes of {@code texts}, printed in this order, on the common fork-join pool (the other
+   * cores); {@link DrawAhead#laidOut} keeps it {@value #AHEAD} passes ahead of FOP. FOP's thread then only
+   * lays out, which is what bounds a long bundle's time on a single job thread.
+   */
+  DrawAhead drawAhead(List<String> texts) {
+    DrawAhead ahead = new DrawAhead(texts);
+    ahead.laidOut(0);
+    return ahead;
+  }
+
+  final class DrawAhead implements AutoCloseable {
+
+    private final List<String> texts;
+    private int next;
+
+    private DrawAhead(List<String> texts) {
+      this.texts = texts;
+    }
+
+    /** {@code passes} passes are laid out: draw up to {@value #AHEAD} beyond them. */
+    void laidOut(int passes) {
+      for (; next < texts.size() && next < passes + AHEAD; next++) {
+        drawn.computeIfAbsent(texts.get(next), text -> ForkJoinPool.commonPool().submit(() -> QrImages.image(text)));
+      }
+    }
+
+    /** Drops what FOP did not take (a failed render, or a text printed twice). */
+    @Override
+    public void close() {
+      for (int i = 0; i < next; i++) {
+        ForkJoinTask<BufferedImage> code = drawn.remove(texts.get(i));
+        if (code != null) {
+          code.cancel(false);
+        }
+      }
+    }
+  }
+
   /** Draws the code while FOP lays the page out (it needs the size); the loader hands the same image over. */
-  private static final class Preloader implements ImagePreloader {
+  private final class Preloader implements ImagePreloader {
 
     @Override
     public ImageInfo preloadImage(String uri, Source src, ImageContext context) {
       if (!uri.startsWith(SCHEME + ":")) {
         return null;
       }
-      BufferedImage image = QrImages.image(URI.create(uri).getSchemeSpecificPart());
+      String text = URI.create(uri).getSchemeSpecificPart();
+      ForkJoinTask<BufferedImage> ahead = drawn.remove(text);
+      BufferedImage image = ahead != null ? ahead.join() : QrImages.image(text);
       ImageInfo info = new ImageInfo(uri, MIME);
       ImageSize size = new ImageSize(image.getWidth(), image.getHeight(), context.getSourceResolution());
       size.calcSizeFromPixels();

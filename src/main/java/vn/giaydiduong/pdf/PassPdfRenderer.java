@@ -61,6 +61,7 @@ public class PassPdfRenderer {
   private final FopFactory fopFactory;
   private final DocumentBuilderFactory documentBuilderFactory;
   private final Object fopSetupLock = new Object();
+  private final FopQrImages qrImages = new FopQrImages();
 
   static {
     // FOP wraps every image's stream in an ImageIO stream, which by default buffers it in a temporary file.
@@ -74,7 +75,7 @@ public class PassPdfRenderer {
   /** Template, configuration and fonts from the given class loader (the benchmark's packaged jar). */
   PassPdfRenderer(ClassLoader classLoader) {
     this.template = compileTemplate(classLoader);
-    this.fopFactory = createFopFactory(classLoader);
+    this.fopFactory = createFopFactory(classLoader, qrImages);
     this.documentBuilderFactory = DocumentBuilderFactory.newInstance();
   }
 
@@ -106,14 +107,17 @@ public class PassPdfRenderer {
     if (passes.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException("A print bundle must not contain null passes");
     }
-    render(passes, "bundle", "Tập in " + passes.size() + " giấy đi đường, thẻ đi chợ", out, pages -> {
-      if (pages % PROGRESS_PAGES == 0) {
-        // Every QR image is used once: without this, FOP's image cache keeps thousands of them for the
-        // length of a city-scale bundle.
-        fopFactory.getImageManager().getCache().clearCache();
-        progress.accept(Math.min(pages * PASSES_PER_PAGE, passes.size()));
-      }
-    });
+    try (FopQrImages.DrawAhead codes = qrImages.drawAhead(passes.stream().map(PassPrint::qrText).toList())) {
+      render(passes, "bundle", "Tập in " + passes.size() + " giấy đi đường, thẻ đi chợ", out, pages -> {
+        codes.laidOut(pages * PASSES_PER_PAGE);
+        if (pages % PROGRESS_PAGES == 0) {
+          // Every QR image is used once: without this, FOP's image cache keeps thousands of them for the
+          // length of a city-scale bundle.
+          fopFactory.getImageManager().getCache().clearCache();
+          progress.accept(Math.min(pages * PASSES_PER_PAGE, passes.size()));
+        }
+      });
+    }
     progress.accept(passes.size());
   }
 
@@ -245,14 +249,14 @@ public class PassPdfRenderer {
     }
   }
 
-  private static FopFactory createFopFactory(ClassLoader classLoader) {
+  private static FopFactory createFopFactory(ClassLoader classLoader, FopQrImages qrImages) {
     try (InputStream config = open(classLoader, FOP_CONFIG)) {
       // Restricted I/O: FOP does not try the images' URIs as java.net.URLs (a search of the URL handlers for the
       // unknown scheme per image) nor the file system; everything comes through the resolver.
       FopConfParser parser = new FopConfParser(config, EnvironmentalProfileFactory.createRestrictedIO(
           URI.create("classpath:/templates/pdf/"), new ClasspathResourceResolver(classLoader)));
       FopFactory factory = parser.getFopFactoryBuilder().build();
-      FopQrImages.register(factory.getImageManager().getRegistry());
+      qrImages.register(factory.getImageManager().getRegistry());
       return factory;
     } catch (IOException | SAXException e) {
       throw new IllegalStateException("Cannot configure FOP from " + FOP_CONFIG, e);
