@@ -14,8 +14,8 @@ import org.apache.xmlgraphics.io.ResourceResolver;
 
 /**
  * Lets FOP read fonts as {@code classpath:/templates/...} so they load from inside a Spring Boot fat jar.
- * The {@code qr:} URIs of the pass QR codes get an empty resource: {@link FopQrImages} draws them from the
- * URI itself. Any other scheme is refused: nothing FOP renders should reach the file system or network.
+ * Any other scheme is refused: nothing FOP renders should reach the file system or network
+ * (FOP itself handles the {@code data:} URIs of the QR images before asking a resolver).
  * <p>
  * FOP asks for each font twice per render and caches nothing between renders; inflating the two 0.5 MB fonts
  * from the jar each time was half the render time. The few resources behind this resolver are kept in memory.
@@ -33,9 +33,6 @@ final class ClasspathResourceResolver implements ResourceResolver {
 
   @Override
   public Resource getResource(URI uri) throws IOException {
-    if (FopQrImages.SCHEME.equals(uri.getScheme())) {
-      return new Resource(InputStream.nullInputStream());
-    }
     if (!SCHEME.equals(uri.getScheme()) || uri.getPath() == null) {
       throw new IOException("Only classpath resources may be loaded: " + uri);
     }

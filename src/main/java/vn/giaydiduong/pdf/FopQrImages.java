@@ -1,8 +1,8 @@
 package vn.giaydiduong.pdf;
 
 import java.awt.image.BufferedImage;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,16 +24,19 @@ import org.apache.xmlgraphics.image.loader.spi.ImagePreloader;
 import vn.giaydiduong.qr.QrImages;
 
 /**
- * Hands FOP the pass QR codes as images drawn straight from ZXing's matrix, for {@code qr:<text>} URIs: no PNG
- * written and decoded again per pass. Being asked first, the preloader also spares every QR image the probing by
- * FOP's other preloaders (the SVG one creates a SAX parser through a service lookup over the jars per image).
- * For long documents the codes are drawn ahead on the other cores ({@link #drawAhead}); one instance per FOP factory.
+ * Hands FOP the pass QR codes as images drawn straight from ZXing's matrix: no PNG written and decoded again per
+ * pass. The code's text travels as a {@code data:} URI of a type of our own, which FOP resolves itself; any
+ * other URI goes through {@code InternalResourceResolver.resolveFromBase}, which turns our {@code classpath:} base
+ * into a {@code java.net.URL} and so searches every jar for a URL handler of that scheme, per image. Being asked
+ * first, the preloader also spares each image the probing by FOP's other preloaders (the SVG one creates a SAX
+ * parser through a service lookup over the jars). For long documents the codes are drawn ahead on the other cores
+ * ({@link #drawAhead}); one instance per FOP factory.
  */
 final class FopQrImages {
 
-  static final String SCHEME = "qr";
   /** An image type of our own: only the loader below claims these images. */
-  private static final String MIME = "image/x-giaydiduong-qr";
+  private static final String MIME = "application/x.giaydiduong-qr";
+  private static final String URI_PREFIX = "data:" + MIME + ";base64,";
   /** How many passes ahead of FOP's layout codes are drawn: each drawn code holds about 12 KB of heap. */
   static final int AHEAD = 64;
 
@@ -42,11 +45,7 @@ final class FopQrImages {
 
   /** The URI that makes FOP print {@code text} as a QR code. */
   static String uri(String text) {
-    try {
-      return new URI(SCHEME, text, null).toASCIIString();
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("QR text cannot be put in a URI", e);
-    }
+    return URI_PREFIX + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
   }
 
   void register(ImageImplRegistry registry) {
@@ -98,10 +97,11 @@ final class FopQrImages {
 
     @Override
     public ImageInfo preloadImage(String uri, Source src, ImageContext context) {
-      if (!uri.startsWith(SCHEME + ":")) {
+      if (!uri.startsWith(URI_PREFIX)) {
         return null;
       }
-      String text = URI.create(uri).getSchemeSpecificPart();
+      String text = new String(Base64.getDecoder().decode(uri.substring(URI_PREFIX.length())),
+          StandardCharsets.US_ASCII);
       ForkJoinTask<BufferedImage> ahead = drawn.remove(text);
       BufferedImage image = ahead != null ? ahead.join() : QrImages.image(text);
       ImageInfo info = new ImageInfo(uri, MIME);

@@ -251,8 +251,9 @@ public class PassPdfRenderer {
 
   private static FopFactory createFopFactory(ClassLoader classLoader, FopQrImages qrImages) {
     try (InputStream config = open(classLoader, FOP_CONFIG)) {
-      // Restricted I/O: FOP does not try the images' URIs as java.net.URLs (a search of the URL handlers for the
-      // unknown scheme per image) nor the file system; everything comes through the resolver.
+      // Restricted I/O: FOP's default fallback makes a java.net.URL of every image's system id (our classpath:
+      // base), a search of all jars for a URL handler per image, and may read files; this one only takes what
+      // the resolver gives.
       FopConfParser parser = new FopConfParser(config, EnvironmentalProfileFactory.createRestrictedIO(
           URI.create("classpath:/templates/pdf/"), new ClasspathResourceResolver(classLoader)));
       FopFactory factory = parser.getFopFactoryBuilder().build();
