@@ -24,6 +24,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.sax.SAXResult;
 import javax.xml.transform.stream.StreamSource;
+import org.apache.fop.apps.EnvironmentalProfileFactory;
 import org.apache.fop.apps.FOPException;
 import org.apache.fop.apps.FOUserAgent;
 import org.apache.fop.apps.Fop;
@@ -37,7 +38,6 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.XMLFilterImpl;
 import vn.giaydiduong.common.PassKind;
-import vn.giaydiduong.qr.QrImages;
 
 /**
  * Renders passes to PDF: the pass data becomes a small XML document (built with DOM, so all user text is
@@ -61,9 +61,10 @@ public class PassPdfRenderer {
   private final FopFactory fopFactory;
   private final DocumentBuilderFactory documentBuilderFactory;
   private final Object fopSetupLock = new Object();
+  private final FopQrImages qrImages = new FopQrImages();
 
   static {
-    // FOP reads images through ImageIO, which by default buffers every stream in a temporary file.
+    // FOP wraps every image's stream in an ImageIO stream, which by default buffers it in a temporary file.
     ImageIO.setUseCache(false);
   }
 
@@ -74,7 +75,7 @@ public class PassPdfRenderer {
   /** Template, configuration and fonts from the given class loader (the benchmark's packaged jar). */
   PassPdfRenderer(ClassLoader classLoader) {
     this.template = compileTemplate(classLoader);
-    this.fopFactory = createFopFactory(classLoader);
+    this.fopFactory = createFopFactory(classLoader, qrImages);
     this.documentBuilderFactory = DocumentBuilderFactory.newInstance();
   }
 
@@ -106,14 +107,17 @@ public class PassPdfRenderer {
     if (passes.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException("A print bundle must not contain null passes");
     }
-    render(passes, "bundle", "Tập in " + passes.size() + " giấy đi đường, thẻ đi chợ", out, pages -> {
-      if (pages % PROGRESS_PAGES == 0) {
-        // Every QR image is used once: without this, FOP's image cache keeps thousands of them for the
-        // length of a city-scale bundle.
-        fopFactory.getImageManager().getCache().clearCache();
-        progress.accept(Math.min(pages * PASSES_PER_PAGE, passes.size()));
-      }
-    });
+    try (FopQrImages.DrawAhead codes = qrImages.drawAhead(passes.stream().map(PassPrint::qrText).toList())) {
+      render(passes, "bundle", "Tập in " + passes.size() + " giấy đi đường, thẻ đi chợ", out, pages -> {
+        codes.laidOut(pages * PASSES_PER_PAGE);
+        if (pages % PROGRESS_PAGES == 0) {
+          // Every QR image is used once: without this, FOP's image cache keeps thousands of them for the
+          // length of a city-scale bundle.
+          fopFactory.getImageManager().getCache().clearCache();
+          progress.accept(Math.min(pages * PASSES_PER_PAGE, passes.size()));
+        }
+      });
+    }
     progress.accept(passes.size());
   }
 
@@ -199,7 +203,7 @@ public class PassPdfRenderer {
       add(el, "validUntil", format(pass.validUntil()));
       add(el, "stampedAt", DATE_TIME.format(pass.stampedAt().atZone(HANOI)));
       add(el, "keyId", pass.keyId());
-      add(el, "qr", QrImages.pngDataUri(pass.qrText()));
+      add(el, "qr", FopQrImages.uri(pass.qrText()));
       root.appendChild(el);
     }
     return doc;
@@ -245,11 +249,16 @@ public class PassPdfRenderer {
     }
   }
 
-  private static FopFactory createFopFactory(ClassLoader classLoader) {
+  private static FopFactory createFopFactory(ClassLoader classLoader, FopQrImages qrImages) {
     try (InputStream config = open(classLoader, FOP_CONFIG)) {
-      FopConfParser parser = new FopConfParser(config, URI.create("classpath:/templates/pdf/"),
-          new ClasspathResourceResolver(classLoader));
-      return parser.getFopFactoryBuilder().build();
+      // Restricted I/O: FOP's default fallback makes a java.net.URL of every image's system id (our classpath:
+      // base), a search of all jars for a URL handler per image, and may read files; this one only takes what
+      // the resolver gives.
+      FopConfParser parser = new FopConfParser(config, EnvironmentalProfileFactory.createRestrictedIO(
+          URI.create("classpath:/templates/pdf/"), new ClasspathResourceResolver(classLoader)));
+      FopFactory factory = parser.getFopFactoryBuilder().build();
+      qrImages.register(factory.getImageManager().getRegistry());
+      return factory;
     } catch (IOException | SAXException e) {
       throw new IllegalStateException("Cannot configure FOP from " + FOP_CONFIG, e);
     }

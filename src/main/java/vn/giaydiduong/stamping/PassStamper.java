@@ -2,6 +2,7 @@ package vn.giaydiduong.stamping;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.pass.ApplicationStore;
@@ -42,12 +43,17 @@ public class PassStamper {
     SigningKey key = keys.activeKey(ward.code());
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String organization = applications.organizationName(applicationId).orElse(null);
+    List<Pass> waiting = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
+    // ECDSA is most of a stamp's time: an organization's thousands of passes are signed on all cores (the common
+    // fork-join pool), then written in order on this thread, in the caller's transaction.
+    List<String> codes = waiting.parallelStream()
+        .map(pass -> codec.encode(new PassClaims(pass.passNumber(), pass.kind(), pass.holderName(),
+            pass.maskedIdNumber(), organization, ward.code(), pass.zone(), pass.validFrom(), pass.validUntil(),
+            pass.dayRule(), ward.policeUnitId(), now), key))
+        .toList();
     int stamped = 0;
-    for (Pass pass : registry.passes(applicationId, PassStatus.AWAITING_STAMP)) {
-      PassClaims claims = new PassClaims(pass.passNumber(), pass.kind(), pass.holderName(), pass.maskedIdNumber(),
-          organization, ward.code(), pass.zone(), pass.validFrom(), pass.validUntil(), pass.dayRule(),
-          ward.policeUnitId(), now);
-      if (registry.markStamped(pass.passNumber(), codec.encode(claims, key), key.kid(), stampedBy,
+    for (int i = 0; i < waiting.size(); i++) {
+      if (registry.markStamped(waiting.get(i).passNumber(), codes.get(i), key.kid(), stampedBy,
           now.atZone(Dates.HANOI).toOffsetDateTime())) {
         stamped++;
       }

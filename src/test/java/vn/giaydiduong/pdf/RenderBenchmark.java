@@ -214,11 +214,16 @@ class RenderBenchmark {
       String loadBefore = load();
       long start = System.nanoTime();
       applications.decide(applicationId, Map.of(), "canbo.trucbach");
+      long decided = System.nanoTime();
       registry.number(applications.get(applicationId), applications.applicants(applicationId, Decision.APPROVED));
+      long numbered = System.nanoTime();
       int stamped = stamper.stampAll(applicationId, "congan.trucbach");
-      double stampSeconds = (System.nanoTime() - start) / 1e9;
+      long signed = System.nanoTime();
+      double stampSeconds = (signed - start) / 1e9;
       documents.renderBundle(applicationId);
       double total = (System.nanoTime() - start) / 1e9;
+      System.out.printf("W2 run %d phases: approve %.1f s, number %.1f s, sign %.1f s, render and store %.1f s%n", run,
+          (decided - start) / 1e9, (numbered - decided) / 1e9, (signed - numbered) / 1e9, total - stampSeconds);
       long peak = peakHeap();
       live.close();
       var progress = documents.progress(applicationId).orElseThrow();
