@@ -67,15 +67,16 @@ class IndividualPassProcessTest extends ProcessTestSupport {
     assertThat(task()).hasCandidateGroup("officials-" + TRUC_BACH);
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
 
-    assertThat(instance).hasPassed("Task_AssignPassNumbers").isWaitingAt("Task_StampPasses");
+    assertThat(instance).hasPassed("Task_AssignPassNumbers").isWaitingAt("Call_StampAndSign")
+        .calledProcessInstance().isWaitingAt("Task_StampPasses");
     assertThat(task()).hasCandidateGroup("police-" + TRUC_BACH);
     long applicationId = applicationId(instance);
     assertThat(registry.passes(applicationId, PassStatus.AWAITING_STAMP)).hasSize(2);
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
 
-    assertThat(instance).isWaitingAt("Task_SignPasses");
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_SignPasses");
     execute(job());
-    assertThat(instance).isWaitingAt("Task_RenderPassBundle");
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_RenderPassBundle");
     execute(job());
     assertThat(instance).isWaitingAt("Task_DeliverPasses");
     assertThat(task()).hasCandidateGroup("cskv-" + TRUC_BACH);
@@ -121,7 +122,7 @@ class IndividualPassProcessTest extends ProcessTestSupport {
 
     assertThat(instance).isWaitingAt("Task_EmailRejections"); // the save point after the mail
     execute(job());
-    assertThat(instance).isWaitingAt("Task_StampPasses");
+    assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     assertThat(applications.applicants(applicationId, Decision.REJECTED)).extracting(a -> a.decisionReason())
         .containsExactly("Không thuộc đối tượng được đi lại", "Giấy tờ nơi làm việc không hợp lệ");
     assertThat(registry.passes(applicationId, PassStatus.AWAITING_STAMP)).extracting(Pass::holderName)
@@ -168,7 +169,7 @@ class IndividualPassProcessTest extends ProcessTestSupport {
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "RETURN",
         ProcessVariables.RETURN_REASON.name(), "Người số 2 đang bị cách ly tại nhà"));
 
-    assertThat(instance).hasPassed("Task_ReturnToReview").isWaitingAt("Task_ReviewList");
+    assertThat(instance).hasPassed("Call_StampAndSign").isWaitingAt("Task_ReviewList");
     assertThat(registry.passes(applicationId, PassStatus.VOIDED)).extracting(Pass::passNumber)
         .containsExactlyElementsOf(firstNumbers);
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "PARTIAL",
@@ -176,7 +177,7 @@ class IndividualPassProcessTest extends ProcessTestSupport {
     execute(job());
     execute(job());
 
-    assertThat(instance).isWaitingAt("Task_StampPasses");
+    assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     List<Pass> renumbered = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
     assertThat(renumbered).hasSize(1);
     // Gap-free and never reused: the new number follows the voided ones.
@@ -214,13 +215,13 @@ class IndividualPassProcessTest extends ProcessTestSupport {
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP_EXCEPT",
         ProcessVariables.REFUSALS.name(), "2: Ảnh trên CCCD không khớp người đăng ký"));
 
-    assertThat(instance).isWaitingAt("Task_EmailStampRefusals");
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_EmailStampRefusals");
     execute(job());
     MimeMessage told = greenMail.getReceivedMessages()[0];
     assertThat(told.getAllRecipients()[0].toString()).isEqualTo("nguoidan1@example.vn");
     assertThat((String) told.getContent()).contains("Công an phường không đóng dấu: Ảnh trên CCCD không khớp");
     execute(job());
-    assertThat(instance).isWaitingAt("Task_SignPasses");
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_SignPasses");
     execute(job());
     execute(job());
     assertThat(instance).isWaitingAt("Task_DeliverPasses");

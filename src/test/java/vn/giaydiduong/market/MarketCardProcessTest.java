@@ -94,8 +94,14 @@ class MarketCardProcessTest extends ProcessTestSupport {
         .doesNotContainKeys(ProcessVariables.HOUSEHOLDS_TABLE.name(), ProcessVariables.HOUSEHOLDS.name());
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
 
-    assertThat(instance).hasPassed("Task_AssignMarketCards").isWaitingAt("Task_StampMarketCards");
+    assertThat(instance).hasPassed("Task_AssignMarketCards").isWaitingAt("Call_StampAndSign")
+        .calledProcessInstance().isWaitingAt("Task_StampPasses");
     assertThat(task()).hasCandidateGroup("police-" + TRUC_BACH);
+    // The shared stamp model, with the market cards' own form (the caller names it) and table of cards.
+    assertThat(processEngine.getFormService().getTaskFormData(task().getId()).getCamundaFormRef().getKey())
+        .isEqualTo("stamp-market-cards");
+    assertThat(processEngine.getTaskService().getVariables(task().getId()))
+        .containsKey(ProcessVariables.CARDS.name()).doesNotContainKey(ProcessVariables.PASSES.name());
     long applicationId = applicationId(instance);
     DecisionDefinition marketDays = processEngine.getRepositoryService().createDecisionDefinitionQuery()
         .decisionDefinitionKey(MarketDayRules.DECISION).latestVersion().singleResult();
@@ -112,9 +118,9 @@ class MarketCardProcessTest extends ProcessTestSupport {
     assertThat(awaiting).extracting(Pass::holderName).containsExactly("Nguyễn Thị Lan", "Lê Văn Bình");
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
 
-    assertThat(instance).isWaitingAt("Task_SignMarketCards");
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_SignPasses");
     execute(job());
-    assertThat(instance).isWaitingAt("Task_RenderMarketCards");
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_RenderPassBundle");
     execute(job());
     assertThat(instance).isWaitingAt("Task_DeliverMarketCards");
     assertThat(task()).hasCandidateGroup("cskv-" + TRUC_BACH);
@@ -138,7 +144,7 @@ class MarketCardProcessTest extends ProcessTestSupport {
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "PARTIAL",
         ProcessVariables.REJECTIONS.name(), "2: Hộ không cư trú tại phường"));
 
-    assertThat(instance).isWaitingAt("Task_StampMarketCards");
+    assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     assertThat(registry.passes(applicationId, PassStatus.AWAITING_STAMP)).extracting(Pass::holderName)
         .containsExactly("Người Đi Chợ Một", "Người Đi Chợ Ba");
     assertThat(households.households(applicationId, Decision.REJECTED)).extracting(h -> h.decisionReason())
@@ -201,7 +207,7 @@ class MarketCardProcessTest extends ProcessTestSupport {
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "RETURN",
         ProcessVariables.RETURN_REASON.name(), "Hộ số 2 đã chuyển đi nơi khác"));
 
-    assertThat(instance).hasPassed("Task_ReturnHouseholdsToReview").isWaitingAt("Task_ReviewHouseholds");
+    assertThat(instance).hasPassed("Call_StampAndSign").isWaitingAt("Task_ReviewHouseholds");
     assertThat(registry.passes(applicationId, PassStatus.VOIDED)).hasSize(2);
     assertThat(households.households(applicationId, Decision.PENDING)).hasSize(2);
     assertThat(variable(instance, ProcessVariables.HOUSEHOLD_ROWS.name())).hasSize(2);

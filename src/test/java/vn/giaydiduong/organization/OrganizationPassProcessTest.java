@@ -108,7 +108,7 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(ORG_EMAIL, "Đã nhận danh sách").size() == 1);
     assertThat(single(mailsTo(ORG_EMAIL, "Đã nhận danh sách")).getSubject()).contains(reference);
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
-    assertThat(instance).isWaitingAt("Task_StampPasses");
+    assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
     execute(job());
     execute(job());
@@ -181,7 +181,7 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     assertThat(instance).isWaitingAt("Task_EmailRejections");
     execute(job());
     execute(job());
-    assertThat(instance).isWaitingAt("Task_StampPasses");
+    assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     MimeMessage rejection = single(mailsTo(ORG_EMAIL, "không được duyệt"));
     assertThat(body(rejection)).contains("Nguyễn Văn An", "Đã có giấy đi đường còn hiệu lực", "Phạm Thu Dung",
         "Trùng số CCCD với người số 3");
@@ -217,7 +217,7 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "RETURN",
         ProcessVariables.RETURN_REASON.name(), "Giấy phép hoạt động của doanh nghiệp đã hết hạn"));
 
-    assertThat(instance).hasPassed("Task_ReturnToReview").isWaitingAt("Task_ReviewStaffList");
+    assertThat(instance).hasPassed("Call_StampAndSign").isWaitingAt("Task_ReviewStaffList");
     assertThat(registry.passes(applicationId(instance), PassStatus.VOIDED)).extracting(Pass::passNumber)
         .containsExactlyElementsOf(firstNumbers);
     assertThat(applications.applicants(applicationId(instance), Decision.PENDING)).hasSize(2);
@@ -239,10 +239,10 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP_EXCEPT",
         ProcessVariables.REFUSALS.name(), "1: Không có hợp đồng lao động với đơn vị"));
 
-    assertThat(instance).isWaitingAt("Task_EmailStampRefusals");
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_EmailStampRefusals");
     execute(job());
     execute(job());
-    assertThat(instance).isWaitingAt("Task_SignPasses");
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_SignPasses");
     assertThat(body(single(mailsTo(ORG_EMAIL, "không được duyệt")))).contains(
         "Công an phường không đóng dấu: Không có hợp đồng lao động với đơn vị");
     assertThat(registry.passes(applicationId(instance), PassStatus.AWAITING_STAMP)).hasSize(1);
