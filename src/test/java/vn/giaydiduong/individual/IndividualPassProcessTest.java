@@ -69,15 +69,15 @@ class IndividualPassProcessTest extends ProcessTestSupport {
 
     assertThat(instance).hasPassed("Task_AssignPassNumbers").isWaitingAt("Call_StampAndSign")
         .calledProcessInstance().isWaitingAt("Task_StampPasses");
-    assertThat(task()).hasCandidateGroup("police-" + TRUC_BACH);
+    assertThat(openTask(instance)).hasCandidateGroup("police-" + TRUC_BACH);
     long applicationId = applicationId(instance);
     assertThat(registry.passes(applicationId, PassStatus.AWAITING_STAMP)).hasSize(2);
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
 
     assertThat(instance).calledProcessInstance().isWaitingAt("Task_SignPasses");
-    execute(job());
+    execute(caseJob(instance));
     assertThat(instance).calledProcessInstance().isWaitingAt("Task_RenderPassBundle");
-    execute(job());
+    execute(caseJob(instance));
     assertThat(instance).isWaitingAt("Task_DeliverPasses");
     assertThat(task()).hasCandidateGroup("cskv-" + TRUC_BACH);
 
@@ -112,7 +112,7 @@ class IndividualPassProcessTest extends ProcessTestSupport {
         "2: Không thuộc đối tượng được đi lại\n3: Giấy tờ nơi làm việc không hợp lệ"));
 
     assertThat(instance).isWaitingAt("Task_EmailRejections");
-    execute(job());
+    execute(caseJob(instance));
     MimeMessage[] mails = greenMail.getReceivedMessages();
     assertThat(mails).hasSize(1);
     assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("nguoidan1@example.vn");
@@ -121,7 +121,7 @@ class IndividualPassProcessTest extends ProcessTestSupport {
         "Không thuộc đối tượng được đi lại");
 
     assertThat(instance).isWaitingAt("Task_EmailRejections"); // the save point after the mail
-    execute(job());
+    execute(caseJob(instance));
     assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     assertThat(applications.applicants(applicationId, Decision.REJECTED)).extracting(a -> a.decisionReason())
         .containsExactly("Không thuộc đối tượng được đi lại", "Giấy tờ nơi làm việc không hợp lệ");
@@ -129,8 +129,8 @@ class IndividualPassProcessTest extends ProcessTestSupport {
         .containsExactly("Nguyễn Thị Hằng");
 
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     assertThat(instance).isWaitingAt("Task_DeliverPasses");
     completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO.name(), "Nguyễn Thị Hằng"));
     assertThat(instance).isEnded().hasPassed("Task_EmailRejections", "EndEvent_PassesDelivered");
@@ -145,8 +145,8 @@ class IndividualPassProcessTest extends ProcessTestSupport {
         ProcessVariables.REJECT_ALL_REASON.name(), "Nơi làm việc không thuộc ngành được phép hoạt động"));
 
     assertThat(instance).isWaitingAt("Task_EmailRejections");
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     assertThat(greenMail.getReceivedMessages()).hasSize(2);
     assertThat(instance).isWaitingAt("Task_InformRejected");
     assertThat(task()).hasCandidateGroup("cskv-" + TRUC_BACH);
@@ -174,8 +174,8 @@ class IndividualPassProcessTest extends ProcessTestSupport {
         .containsExactlyElementsOf(firstNumbers);
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "PARTIAL",
         ProcessVariables.REJECTIONS.name(), "2: Đang bị cách ly tại nhà"));
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
 
     assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     List<Pass> renumbered = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
@@ -216,14 +216,14 @@ class IndividualPassProcessTest extends ProcessTestSupport {
         ProcessVariables.REFUSALS.name(), "2: Ảnh trên CCCD không khớp người đăng ký"));
 
     assertThat(instance).calledProcessInstance().isWaitingAt("Task_EmailStampRefusals");
-    execute(job());
+    execute(caseJob(instance));
     MimeMessage told = greenMail.getReceivedMessages()[0];
     assertThat(told.getAllRecipients()[0].toString()).isEqualTo("nguoidan1@example.vn");
     assertThat((String) told.getContent()).contains("Công an phường không đóng dấu: Ảnh trên CCCD không khớp");
-    execute(job());
+    execute(caseJob(instance));
     assertThat(instance).calledProcessInstance().isWaitingAt("Task_SignPasses");
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     assertThat(instance).isWaitingAt("Task_DeliverPasses");
     assertThat(registry.passes(applicationId, PassStatus.ISSUED)).extracting(Pass::passNumber)
         .containsExactly(numbered.get(0).passNumber());
@@ -306,7 +306,7 @@ class IndividualPassProcessTest extends ProcessTestSupport {
     assertThat(failed.getExceptionMessage()).isNotBlank();
 
     execute(failed);
-    execute(job());
+    execute(caseJob(instance));
     assertThat(greenMail.getReceivedMessages()).hasSize(2);
     assertThat(instance).isWaitingAt("Task_InformRejected");
   }

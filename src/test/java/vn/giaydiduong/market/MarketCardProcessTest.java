@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -96,11 +95,11 @@ class MarketCardProcessTest extends ProcessTestSupport {
 
     assertThat(instance).hasPassed("Task_AssignMarketCards").isWaitingAt("Call_StampAndSign")
         .calledProcessInstance().isWaitingAt("Task_StampPasses");
-    assertThat(task()).hasCandidateGroup("police-" + TRUC_BACH);
+    assertThat(openTask(instance)).hasCandidateGroup("police-" + TRUC_BACH);
     // The shared stamp model, with the market cards' own form (the caller names it) and table of cards.
-    assertThat(processEngine.getFormService().getTaskFormData(task().getId()).getCamundaFormRef().getKey())
-        .isEqualTo("stamp-market-cards");
-    assertThat(processEngine.getTaskService().getVariables(task().getId()))
+    assertThat(processEngine.getFormService().getTaskFormData(openTask(instance).getId()).getCamundaFormRef()
+        .getKey()).isEqualTo("stamp-market-cards");
+    assertThat(processEngine.getTaskService().getVariables(openTask(instance).getId()))
         .containsKey(ProcessVariables.CARDS.name()).doesNotContainKey(ProcessVariables.PASSES.name());
     long applicationId = applicationId(instance);
     DecisionDefinition marketDays = processEngine.getRepositoryService().createDecisionDefinitionQuery()
@@ -119,9 +118,9 @@ class MarketCardProcessTest extends ProcessTestSupport {
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
 
     assertThat(instance).calledProcessInstance().isWaitingAt("Task_SignPasses");
-    execute(job());
+    execute(caseJob(instance));
     assertThat(instance).calledProcessInstance().isWaitingAt("Task_RenderPassBundle");
-    execute(job());
+    execute(caseJob(instance));
     assertThat(instance).isWaitingAt("Task_DeliverMarketCards");
     assertThat(task()).hasCandidateGroup("cskv-" + TRUC_BACH);
 
@@ -151,8 +150,8 @@ class MarketCardProcessTest extends ProcessTestSupport {
         .containsExactly("Hộ không cư trú tại phường");
 
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     List<Pass> cards = registry.passes(applicationId, PassStatus.ISSUED);
     String absent = cards.get(1).passNumber();
     // The CSKV's delivery form lists the rejected households, to tell them in person.

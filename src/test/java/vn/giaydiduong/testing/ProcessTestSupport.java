@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -92,6 +93,12 @@ public abstract class ProcessTestSupport {
   /** The case's one open task, in its own instance or in one it called (the stamp task is in stamp-and-sign). */
   protected Task openTask(ProcessInstance instance) {
     return CaseTasks.of(processEngine, instance.getId()).singleResult();
+  }
+
+  /** The case's one due job, in its own instance or in one it called (signing and printing are in stamp-and-sign). */
+  protected Job caseJob(ProcessInstance instance) {
+    return processEngine.getManagementService().createJobQuery().rootProcessInstanceId(instance.getId())
+        .singleResult();
   }
 
   protected static Map<String, Object> resident(String name, String dateOfBirth, String idNumber, String email) {
