@@ -54,8 +54,11 @@ public class Cases implements TaskListener {
     }
   }
 
-  /** The instance the case was opened for: this one, or the one that called it (the engine's record, no variable). */
-  public static String rootInstanceOf(DelegateExecution execution) {
+  /**
+   * The instance the case was opened for: this one, or the one that called it (the engine's record, no variable;
+   * an execution created before the engine recorded roots has none, and is then its own).
+   */
+  private static String rootInstanceOf(DelegateExecution execution) {
     String root = ((ExecutionEntity) execution).getRootProcessInstanceId();
     return root != null ? root : execution.getProcessInstanceId();
   }
