@@ -50,7 +50,7 @@ if $dry_run; then
   echo "Plan valid (dry run: nothing migrated)."
   exit 0
 fi
-# Synchronous: all cases move in one transaction, or none (the engine refuses a case waiting where the plan maps
-# nothing, and names it).
+# Synchronous: all cases the plan's query selects (those waiting where it maps) move in one transaction, or none
+# (the engine refuses a case waiting where the plan maps nothing, and names it).
 call -X POST "$rest/migration/execute" -d "$body" >/dev/null
 echo "Migrated. Now $(count "$source_id") on $source_id, $(count "$target_id") on $target_id."

@@ -18,7 +18,8 @@ import vn.giaydiduong.casework.ProcessVariables;
 
 /**
  * Every variable a model or a form names is declared in the registry ({@link ProcessVariables}): expressions in
- * the BPMN models (conditions, candidate groups, timers), and the forms' field keys, templated texts and table
+ * the BPMN models (conditions, candidate groups, timers, form references), what a call activity passes in and
+ * takes back, what an output mapping sets, and the forms' field keys, templated texts and table
  * sources. A typo or an undeclared variable fails here, not in a running case.
  */
 class ModelVariablesTest {
@@ -30,6 +31,10 @@ class ModelVariablesTest {
   private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.'\"])([a-zA-Z_]\\w*)(?![\\w(])");
   private static final Set<String> JUEL_WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge",
       "true", "false", "null", "empty", "div", "mod", "instanceof", "execution", "task");
+  /** What a call activity passes in and takes back, and what a step's output mapping sets. */
+  private static final Pattern MAPPING = Pattern.compile(
+      "<camunda:(?:in|out)\\b[^>]*>|<camunda:outputParameter [^>]*>");
+  private static final Pattern MAPPED = Pattern.compile("\\b(?:source|target|name)=\"(\\w+)\"");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z]\\w*)");
   private static final Set<String> DECLARED = ProcessVariables.names();
 
@@ -55,6 +60,13 @@ class ModelVariablesTest {
         if (!JUEL_WORDS.contains(id.group(1))) {
           named.add(id.group(1));
         }
+      }
+    }
+    Matcher mapping = MAPPING.matcher(xml);
+    while (mapping.find()) {
+      Matcher mapped = MAPPED.matcher(mapping.group());
+      while (mapped.find()) {
+        named.add(mapped.group(1));
       }
     }
     assertThat(DECLARED).as("declared in ProcessVariables, named in %s", model).containsAll(named);

@@ -44,6 +44,7 @@ import vn.giaydiduong.organization.StaffListIntake;
 import vn.giaydiduong.organization.StaffListSubmissions.IncomingFile;
 import vn.giaydiduong.pass.PassRegistry;
 import vn.giaydiduong.pass.PassStatus;
+import vn.giaydiduong.testing.CaseTasks;
 import vn.giaydiduong.testing.ProcessTestSupport;
 
 /**
@@ -135,7 +136,7 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
         saveMainScreen("tasklist-review-form");
         choose("Duyệt tất cả");
         click(By.xpath("//button[normalize-space()='Hoàn thành']"));
-        waitFor(d -> taskService.createTaskQuery().processInstanceId(instance.getId())
+        waitFor(d -> CaseTasks.of(processEngine, instance.getId())
             .taskDefinitionKey("Task_ReviewList").count() == 0);
       });
       runJobs(instance.getId());
@@ -145,7 +146,7 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list")));
         assertThat(browser.findElement(By.cssSelector(".tasks-list")).getText()).doesNotContain(reference);
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/" + ENGINE + "/#/?task="
-            + taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId());
+            + CaseTasks.of(processEngine, instance.getId()).singleResult().getId());
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tasks-list")));
         assertThat(browser.findElements(FORM)).as("another ward's form").isEmpty();
       });
@@ -211,7 +212,7 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
     });
     step("the ward police stamp the approved pass", () -> {
       logIn("congan.trucbach");
-      Task stamp = openTaskFromList(instanceId, "Kiểm tra và đóng dấu giấy đi đường",
+      Task stamp = openTaskFromList(instanceId, "Kiểm tra và đóng dấu danh sách",
           "Kiểm tra và đóng dấu giấy đi đường");
       assertThat(formText()).contains("cán bộ phường đã duyệt 1 giấy");
       assertThat(tableRows("Giấy chờ đóng dấu")).singleElement().asString()
@@ -415,7 +416,7 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
   }
 
   private List<Job> dueJobs(String instanceId) {
-    return managementService.createJobQuery().processInstanceId(instanceId).executable().list();
+    return managementService.createJobQuery().rootProcessInstanceId(instanceId).executable().list();
   }
 
   private long startedInstances(String key) {
@@ -481,7 +482,7 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
   }
 
   private Task openTaskOf(String instanceId) {
-    return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+    return CaseTasks.of(processEngine, instanceId).singleResult();
   }
 
   private void waitForForm(String heading) {
@@ -504,7 +505,9 @@ class TasklistFormsBrowserTest extends ProcessTestSupport {
     WebElement button = waitFor(ExpectedConditions.elementToBeClickable(COMPLETE_BUTTON));
     button.click();
     waitFor(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
-    runJobs(task.getProcessInstanceId());
+    // The case's instance: the stamp task runs in the instance it called
+    runJobs(historyService.createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .singleResult().getRootProcessInstanceId());
   }
 
   /** Tasklist keeps Start/Complete enabled; form-js refuses the submit and marks the empty required field. */

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 import vn.giaydiduong.identity.Officials;
 import vn.giaydiduong.pass.ApplicationStore.Application;
@@ -13,8 +14,10 @@ import vn.giaydiduong.pass.ApplicationStore;
 
 /**
  * The case a step works on, from the system's own record of which process instance it was opened for, never
- * from a variable: a variable can be submitted, the process instance cannot. Checked again on every step: the
- * user completing the task must work in the case's ward (the job executor acts for the system, with no user).
+ * from a variable: a variable can be submitted, the process instance cannot. A step of a called model (stamping)
+ * runs in an instance of its own; its case is the one of the root instance, which the engine records for every
+ * execution. Checked again on every step: the user completing the task must work in the case's ward (the job
+ * executor acts for the system, with no user).
  */
 @Component
 public class Cases implements TaskListener {
@@ -28,9 +31,9 @@ public class Cases implements TaskListener {
   }
 
   public Application of(DelegateExecution execution) {
-    Application application = applications.findByProcessInstance(execution.getProcessInstanceId())
+    Application application = applications.findByProcessInstance(rootInstanceOf(execution))
         .orElseThrow(() -> new ProcessEngineException("No case recorded for process instance "
-            + execution.getProcessInstanceId()));
+            + rootInstanceOf(execution)));
     checkActor(execution, application);
     return application;
   }
@@ -45,8 +48,19 @@ public class Cases implements TaskListener {
    */
   @Override
   public void notify(DelegateTask task) {
-    applications.findByProcessInstance(task.getProcessInstanceId())
-        .ifPresent(application -> checkActor(task.getExecution(), application));
+    if (task.getExecution() != null) {
+      applications.findByProcessInstance(rootInstanceOf(task.getExecution()))
+          .ifPresent(application -> checkActor(task.getExecution(), application));
+    }
+  }
+
+  /**
+   * The instance the case was opened for: this one, or the one that called it (the engine's record, no variable;
+   * an execution created before the engine recorded roots has none, and is then its own).
+   */
+  private static String rootInstanceOf(DelegateExecution execution) {
+    String root = ((ExecutionEntity) execution).getRootProcessInstanceId();
+    return root != null ? root : execution.getProcessInstanceId();
   }
 
   private void checkActor(DelegateExecution execution, Application application) {

@@ -5,9 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Market-card models deployed before the one review (version 1) name the household variants of the review
- * delegates; their running cases resolve the old names to the one delegate, which serves households alike.
- * Drop once no version-1 market-card instance runs (see docs/architecture.md).
+ * Models deployed before the one review and the shared stamp model (version 1) name the household variants of the
+ * review delegates and the market cards' own view listener; their running cases (those waiting in the stamping
+ * segment cannot be migrated and finish on version 1) resolve the old names to the one bean, which serves every
+ * kind of case alike. Drop once no version-1 instance runs (see docs/architecture.md).
  */
 @Configuration(proxyBeanMethods = false)
 class LegacyDelegateNames {
@@ -17,6 +18,7 @@ class LegacyDelegateNames {
     return beanFactory -> {
       beanFactory.registerAlias("applyReview", "applyHouseholdReview");
       beanFactory.registerAlias("returnToReview", "returnHouseholdsToReview");
+      beanFactory.registerAlias("showPasses", "showMarketCards");
     };
   }
 }

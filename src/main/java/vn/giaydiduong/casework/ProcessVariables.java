@@ -35,6 +35,10 @@ public final class ProcessVariables {
   /** Passes the ward police refuse to stamp, one per line "STT: lý do". */
   public static final Variable<String> REFUSALS = Variable.of("refusals", String.class);
   public static final Variable<String> STAMPED_BY = Variable.of("stampedBy", String.class);
+  /** The stamp form of the called stamping model, named by its caller: passes or market cards. */
+  public static final Variable<String> STAMP_FORM = Variable.of("stampForm", String.class);
+  /** How the called stamping model ended, set by its last step and routed on by the caller. */
+  public static final Variable<StampOutcome> STAMP_OUTCOME = Variable.of("stampOutcome", StampOutcome.class);
   public static final Variable<String> DELIVERED_TO = Variable.of("deliveredTo", String.class);
   /** Revocation of one pass: its number and the reason (revoke-pass). */
   public static final Variable<String> PASS_NUMBER = Variable.of("passNumber", String.class);

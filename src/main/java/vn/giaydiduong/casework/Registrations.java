@@ -1,9 +1,5 @@
 package vn.giaydiduong.casework;
 
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import vn.giaydiduong.common.PassKind;
@@ -55,25 +51,8 @@ public class Registrations {
     ProcessVariables.WARD_CODE.set(execution, ward.code());
     ProcessVariables.WARD_NAME.set(execution, ward.name() + ", " + ward.districtName());
     ProcessVariables.CASE_KIND.set(execution, kind.label());
-    grantWardRead(execution, ward.code());
+    WardReadGrants.grant(execution, ward.code());
     events.record("registered", applications.get(id), registrar.userId(), null);
     return id;
-  }
-
-  /**
-   * The ward's users may read this case's process instance: Tasklist shows a task card's variables (reference,
-   * kind, ward, size) only to users who may read the instance's variables, and no Camunda grant can say "the
-   * instances of my ward" other than one per instance. Other wards get nothing.
-   */
-  private static void grantWardRead(DelegateExecution execution, String wardCode) {
-    AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
-    for (Role role : Role.values()) {
-      Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      read.setGroupId(role.groupOf(wardCode));
-      read.setResource(Resources.PROCESS_INSTANCE);
-      read.setResourceId(execution.getProcessInstanceId());
-      read.addPermission(Permissions.READ);
-      authorizations.saveAuthorization(read);
-    }
   }
 }

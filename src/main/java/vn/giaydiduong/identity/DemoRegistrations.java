@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
@@ -96,7 +97,10 @@ public class DemoRegistrations implements ApplicationRunner {
   private void complete(String instanceId, Role role, Ward ward, Map<String, Object> variables) {
     String userId = actAs(role, ward);
     try {
-      Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+      // The stamp task is in the instance the case called (stamp-and-sign)
+      String[] instances = runtimeService.createProcessInstanceQuery().rootProcessInstanceId(instanceId).list()
+          .stream().map(ProcessInstance::getId).toArray(String[]::new);
+      Task task = taskService.createTaskQuery().processInstanceIdIn(instances).singleResult();
       taskService.claim(task.getId(), userId);
       taskService.complete(task.getId(), variables);
     } finally {

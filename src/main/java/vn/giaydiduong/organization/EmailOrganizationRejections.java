@@ -2,9 +2,10 @@ package vn.giaydiduong.organization;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.giaydiduong.casework.Cases;
+import vn.giaydiduong.casework.RejectionMail;
+import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.pass.Applicant;
 import vn.giaydiduong.pass.ApplicationStore;
 import vn.giaydiduong.pass.Decision;
@@ -14,7 +15,7 @@ import vn.giaydiduong.pass.Decision;
  * told (an earlier review, before the ward police returned the list) are not listed again.
  */
 @Component("emailOrganizationRejections")
-public class EmailOrganizationRejections implements JavaDelegate {
+public class EmailOrganizationRejections implements RejectionMail {
 
   private final ApplicationStore applications;
   private final OrganizationMails mails;
@@ -25,6 +26,11 @@ public class EmailOrganizationRejections implements JavaDelegate {
     this.cases = cases;
     this.applications = applications;
     this.mails = mails;
+  }
+
+  @Override
+  public PassKind kind() {
+    return PassKind.ORGANIZATION;
   }
 
   @Override

@@ -46,8 +46,10 @@ class OpenTasks {
   /** Ward code → role → load, for the wards given ({@code null}: every ward) and the kind given (or any). */
   Map<String, Map<Role, Load>> byWard(Collection<String> wards, PassKind kind) {
     Map<String, Case> cases = new HashMap<>();
-    jdbc.query("select a.process_instance_id, a.ward_code, a.kind from pass_application a "
-        + "join act_ru_execution e on e.id_ = a.process_instance_id", rs -> {
+    // Every running instance of a case, the one opened for it and those it called (stamping), by the root.
+    jdbc.query("select e.proc_inst_id_, a.ward_code, a.kind from pass_application a "
+        + "join act_ru_execution e on e.root_proc_inst_id_ = a.process_instance_id and e.id_ = e.proc_inst_id_",
+        rs -> {
           cases.put(rs.getString(1), new Case(rs.getString(2), rs.getString(3)));
         });
     Date now = new Date();

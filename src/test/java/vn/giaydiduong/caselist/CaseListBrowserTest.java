@@ -69,12 +69,12 @@ class CaseListBrowserTest extends ProcessTestSupport {
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "PARTIAL",
         ProcessVariables.REJECTIONS.name(), "2: Không thuộc đối tượng được đi lại"));
     for (int i = 0; i < 5; i++) {
-      managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()
+      managementService.createJobQuery().rootProcessInstanceId(instance.getId()).executable().list()
           .forEach(job -> managementService.executeJob(job.getId()));
     }
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
     for (int i = 0; i < 5; i++) {
-      managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()
+      managementService.createJobQuery().rootProcessInstanceId(instance.getId()).executable().list()
           .forEach(job -> managementService.executeJob(job.getId()));
     }
     String reference = ProcessVariables.reference(

@@ -77,7 +77,7 @@ class CaseListHttpTest extends ProcessTestSupport {
     // The stamp's row and the task's end are written in one transaction: their order within it is not asserted.
     assertThat(history).containsSubsequence("cskv.trucbach: Đăng ký hồ sơ",
         "canbo.trucbach: Hoàn thành: Xét duyệt danh sách",
-        "congan.trucbach: Hoàn thành: Kiểm tra và đóng dấu giấy đi đường",
+        "congan.trucbach: Hoàn thành: Kiểm tra và đóng dấu danh sách",
         "(chưa ai nhận): Đang chờ: Giao giấy đi đường cho người dân");
     assertThat(history).contains("canbo.trucbach: Xét duyệt: duyệt 1 người, từ chối 0 người",
         "congan.trucbach: Đóng dấu 1 giấy");
@@ -147,6 +147,24 @@ class CaseListHttpTest extends ProcessTestSupport {
   }
 
   @Test
+  void aCaseAtTheStampTask_showsThatStep_thoughItRunsInTheInstanceTheCaseCalled() throws Exception {
+    ProcessInstance instance = register("cskv.trucbach", List.of(resident("Đỗ Văn Chờ Dấu", "1985-03-01",
+        "001085777006", null)));
+    completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
+    String reference = ProcessVariables.reference(
+        applications.findByProcessInstance(instance.getId()).orElseThrow().id());
+
+    JsonNode found = list("congan.trucbach", reference);
+    assertThat(found.at("/cases/0/reference").asText()).isEqualTo(reference);
+    assertThat(found.at("/cases/0/waitingAt").toString()).isEqualTo("[\"Kiểm tra và đóng dấu danh sách\"]");
+    JsonNode detail = json.readTree(get("congan.trucbach", "/api/cases/" + reference).getBody());
+    assertThat(detail.at("/summary/waitingAt").toString()).isEqualTo("[\"Kiểm tra và đóng dấu danh sách\"]");
+    List<String> history = new ArrayList<>();
+    detail.get("history").forEach(e -> history.add(e.get("what").asText()));
+    assertThat(history).contains("Đang chờ: Kiểm tra và đóng dấu danh sách");
+  }
+
+  @Test
   void thePageIsServedInVietnamese() {
     ResponseEntity<String> page = rest.getForEntity("/ho-so/", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -184,7 +202,7 @@ class CaseListHttpTest extends ProcessTestSupport {
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
     for (int i = 0; i < 10; i++) {
-      managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()
+      managementService.createJobQuery().rootProcessInstanceId(instance.getId()).executable().list()
           .forEach(job -> managementService.executeJob(job.getId()));
     }
     long id = applications.findByProcessInstance(instance.getId()).orElseThrow().id();

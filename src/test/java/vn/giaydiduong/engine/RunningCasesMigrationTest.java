@@ -1,6 +1,7 @@
 package vn.giaydiduong.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,17 +12,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.camunda.bpm.engine.migration.MigrationInstructionBuilder;
+import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -49,10 +56,14 @@ import vn.giaydiduong.pass.ApplicationStore;
 import vn.giaydiduong.testing.ProcessTestSupport;
 
 /**
- * Version 2 of each procedure is deployed while version-1 cases wait at each of its user tasks (and an organization
+ * Version 1 of each procedure is the model as shipped before the shared stamp model ({@code src/test/resources/
+ * processes-v1}: the stamping segment drawn in the procedure itself); version 2 is the shipped model, which calls
+ * stamp-and-sign. Version 2 is deployed while version-1 cases wait at each of its user tasks (and an organization
  * case waits for its staff list): cases left alone finish on version 1; cases moved by the plan kept in
  * {@code docs/migrations/<key>.json} (what {@code tools/migrate-running-cases.sh} runs) keep their tasks and finish
- * on version 2. The real delegates do every step.
+ * on version 2. A case waiting in version 1's stamping segment cannot be moved into a called model: the plan's
+ * query does not select it, the engine refuses it, and it finishes on version 1 with the delegates (and old bean
+ * names) it was deployed with. The real delegates do every step.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -65,7 +76,7 @@ class RunningCasesMigrationTest extends ProcessTestSupport {
   @Autowired HistoryService historyService;
   @Autowired ApplicationStore applications;
   @Autowired StaffListIntake staffLists;
-  private final List<String> version2Deployments = new ArrayList<>();
+  private final List<String> deployments = new ArrayList<>();
 
   /** How the test answers each waiting point on the way (task variables, or the organization's staff list). */
   private interface Answer {
@@ -73,9 +84,9 @@ class RunningCasesMigrationTest extends ProcessTestSupport {
   }
 
   @AfterEach
-  void removeVersion2() {
+  void removeTheVersionsDeployedHere() {
     // The context and its database are shared with other test classes, which expect the shipped models only.
-    version2Deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
+    deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
   }
 
   @Test
@@ -87,7 +98,7 @@ class RunningCasesMigrationTest extends ProcessTestSupport {
         "Task_DeliverPasses", task(ProcessVariables.DELIVERED_TO.name(), "Nguyễn Thị Hằng"));
     Map<String, Answer> reject = answers("Task_ReviewList", rejectAll(), "Task_InformRejected", task());
     proveBothWays("individual-pass", start, Map.of("Task_ReviewList", approve, "Task_StampPasses", approve,
-        "Task_DeliverPasses", approve, "Task_InformRejected", reject));
+        "Task_DeliverPasses", approve, "Task_InformRejected", reject), Set.of("Task_StampPasses"));
   }
 
   @Test
@@ -103,13 +114,15 @@ class RunningCasesMigrationTest extends ProcessTestSupport {
         identityService.clearAuthentication();
       }
     };
+    // Version 1 stamps cards in Task_StampMarketCards, version 2 in stamp-and-sign's Task_StampPasses.
     Map<String, Answer> approve = answers("Task_ReviewHouseholds", review("APPROVE_ALL"),
         "Task_StampMarketCards", task(ProcessVariables.STAMP_DECISION.name(), "STAMP"),
+        "Task_StampPasses", task(ProcessVariables.STAMP_DECISION.name(), "STAMP"),
         "Task_DeliverMarketCards", task(ProcessVariables.DELIVERED_TO_REPRESENTATIVES.name(), true));
     Map<String, Answer> reject = answers("Task_ReviewHouseholds", rejectAll(),
         "Task_InformHouseholdsRejected", task());
     proveBothWays("market-card", start, Map.of("Task_ReviewHouseholds", approve, "Task_StampMarketCards", approve,
-        "Task_DeliverMarketCards", approve, "Task_InformHouseholdsRejected", reject));
+        "Task_DeliverMarketCards", approve, "Task_InformHouseholdsRejected", reject), Set.of("Task_StampMarketCards"));
   }
 
   @Test
@@ -135,29 +148,47 @@ class RunningCasesMigrationTest extends ProcessTestSupport {
         "Task_DeliverPasses", task(ProcessVariables.DELIVERED_TO.name(), "Bà Lê Thị Hoa, phòng nhân sự"));
     proveBothWays("organization-pass", start, Map.of("Task_EnterRegistration", approve,
         "Gateway_WaitForList", approve, "Task_ReviewStaffList", approve, "Task_StampPasses", approve,
-        "Task_DeliverPasses", approve));
+        "Task_DeliverPasses", approve), Set.of("Task_StampPasses"));
   }
 
   /**
-   * Brings two version-1 cases to each waiting point, deploys version 2, moves one case of each pair with the
-   * repository's plan and finishes all: the others on version 1, the moved ones on version 2.
+   * Deploys version 1, brings two of its cases to each waiting point (one where version 2 has none: {@code
+   * stampingSegment}), deploys version 2, moves one case of each pair with the repository's plan and finishes all:
+   * the others on version 1, the moved ones on version 2. Cases in the stamping segment are not selected by the
+   * plan, refused by the engine when named, and finish on version 1.
    */
-  private void proveBothWays(String key, Supplier<ProcessInstance> start, Map<String, Map<String, Answer>> paths)
-      throws IOException {
-    ProcessDefinition version1 = latest(key);
+  private void proveBothWays(String key, Supplier<ProcessInstance> start, Map<String, Map<String, Answer>> paths,
+      Set<String> stampingSegment) throws IOException {
+    ProcessDefinition version1 = deploy(key, "/processes-v1/" + key + ".bpmn", "-v1", p -> { });
     Map<String, ProcessInstance> leftAlone = new LinkedHashMap<>();
     Map<String, ProcessInstance> moved = new LinkedHashMap<>();
     paths.forEach((waitingAt, answers) -> {
       leftAlone.put(waitingAt, drive(start.get(), answers, waitingAt));
-      moved.put(waitingAt, drive(start.get(), answers, waitingAt));
+      if (!stampingSegment.contains(waitingAt)) {
+        moved.put(waitingAt, drive(start.get(), answers, waitingAt));
+      }
     });
+    leftAlone.values().forEach(i -> assertThat(definitionOf(i)).isEqualTo(version1.getId()));
     Map<String, String> tasksBefore = new HashMap<>();
     moved.values().forEach(i -> tasksBefore.put(i.getId(), openTaskId(i)));
 
-    ProcessDefinition version2 = deployVersion2(key);
+    ProcessDefinition version2 = deploy(key, "/processes/" + key + ".bpmn", "-v2",
+        p -> p.setName(p.getName() + " (bản 2)"));
     assertThat(version2.getVersion()).isGreaterThan(version1.getVersion());
 
-    migrateWithTheRepositoryPlan(key, version1, version2, moved.values());
+    Plan plan = repositoryPlan(key, version1, version2);
+    // The script would move every case the plan's query selects: all of ours but those in the stamping segment.
+    List<String> stayOnVersion1 = stampingSegment.stream().map(w -> leftAlone.get(w).getId()).toList();
+    List<String> ours = Stream.concat(leftAlone.values().stream(), moved.values().stream())
+        .map(ProcessInstance::getId).toList();
+    assertThat(plan.selected().stream().filter(ours::contains)).as("the cases the plan selects")
+        .containsExactlyInAnyOrderElementsOf(ours.stream().filter(id -> !stayOnVersion1.contains(id)).toList());
+    for (String waitingAt : stampingSegment) {
+      assertThatThrownBy(() -> migrate(plan, List.of(leftAlone.get(waitingAt))))
+          .as("a case at %s moved into a called model", waitingAt)
+          .isInstanceOf(MigratingProcessInstanceValidationException.class).hasMessageContaining(waitingAt);
+    }
+    migrate(plan, moved.values());
     for (ProcessInstance instance : moved.values()) {
       assertThat(definitionOf(instance)).as(instance.getId()).isEqualTo(version2.getId());
       String task = openTaskId(instance);
@@ -171,8 +202,20 @@ class RunningCasesMigrationTest extends ProcessTestSupport {
 
     paths.forEach((waitingAt, answers) -> {
       assertFinishedOn(drive(leftAlone.get(waitingAt), answers, null), version1, waitingAt);
-      assertFinishedOn(drive(moved.get(waitingAt), answers, null), version2, waitingAt);
+      if (moved.containsKey(waitingAt)) {
+        ProcessInstance finished = drive(moved.get(waitingAt), answers, null);
+        assertFinishedOn(finished, version2, waitingAt);
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(finished.getId())
+            .activityId("Call_StampAndSign").count()).as("%s stamped in stamp-and-sign", waitingAt)
+            .isEqualTo(passesStamping(waitingAt, answers) ? 1 : 0);
+      }
     });
+  }
+
+  /** Whether a case waiting at {@code waitingAt} still has its passes to stamp (those rejected have none). */
+  private static boolean passesStamping(String waitingAt, Map<String, Answer> answers) {
+    return !answers.containsKey("Task_InformRejected") && !answers.containsKey("Task_InformHouseholdsRejected")
+        && !waitingAt.startsWith("Task_Deliver");
   }
 
   /** Runs due jobs and gives the answers until the case waits at {@code waitingAt}, or ends when that is null. */
@@ -183,7 +226,9 @@ class RunningCasesMigrationTest extends ProcessTestSupport {
         assertThat(waitingAt).as("ended before reaching it").isNull();
         return instance;
       }
-      List<String> active = runtimeService.getActiveActivityIds(id);
+      // The case's own instance and the one it called (stamp-and-sign)
+      List<String> active = runtimeService.createProcessInstanceQuery().rootProcessInstanceId(id).list().stream()
+          .flatMap(i -> runtimeService.getActiveActivityIds(i.getId()).stream()).toList();
       if (waitingAt != null && active.contains(waitingAt) && dueJobs(id).isEmpty()) {
         return instance;
       }
@@ -200,18 +245,21 @@ class RunningCasesMigrationTest extends ProcessTestSupport {
   }
 
   private List<Job> dueJobs(String processInstanceId) {
-    return managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+    return managementService.createJobQuery().rootProcessInstanceId(processInstanceId).executable().list();
   }
 
-  /** Version 2: the shipped model with a harmless change, deployed with the forms its tasks bind to. */
-  private ProcessDefinition deployVersion2(String key) throws IOException {
+  /**
+   * A version of the model at {@code resource} (version 2: the shipped one with a harmless change), deployed with
+   * the forms its tasks bind to.
+   */
+  private ProcessDefinition deploy(String key, String resource, String suffix, Consumer<Process> change)
+      throws IOException {
     BpmnModelInstance model;
-    try (InputStream in = getClass().getResourceAsStream("/processes/" + key + ".bpmn")) {
+    try (InputStream in = getClass().getResourceAsStream(resource)) {
       model = Bpmn.readModelFromStream(in);
     }
-    Process process = model.getModelElementById(key);
-    process.setName(process.getName() + " (bản 2)");
-    DeploymentBuilder deployment = repositoryService.createDeployment().name(key + "-v2")
+    change.accept(model.getModelElementById(key));
+    DeploymentBuilder deployment = repositoryService.createDeployment().name(key + suffix)
         .addModelInstance(key + ".bpmn", model);
     for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
       try (InputStream in = form.getInputStream()) {
@@ -219,32 +267,47 @@ class RunningCasesMigrationTest extends ProcessTestSupport {
       }
     }
     String deploymentId = deployment.deploy().getId();
-    version2Deployments.add(deploymentId);
+    deployments.add(deploymentId);
     return repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId).processDefinitionKey(key)
         .singleResult();
   }
 
+  /** The plan of docs/migrations/<key>.json and the cases its query selects, as the script runs them. */
+  private record Plan(MigrationPlan plan, List<String> selected) {
+  }
+
   /**
    * The plan of docs/migrations/<key>.json with the definition ids put in as the script does, built with the
-   * engine's API. The script selects every case of the source version; the test moves only its own.
+   * engine's API, and its query run. The script moves every case the query selects; the test moves only its own.
    */
-  private void migrateWithTheRepositoryPlan(String key, ProcessDefinition source, ProcessDefinition target,
-      Iterable<ProcessInstance> instances) throws IOException {
-    String plan = Files.readString(Path.of("docs/migrations/" + key + ".json"))
+  private Plan repositoryPlan(String key, ProcessDefinition source, ProcessDefinition target) throws IOException {
+    String text = Files.readString(Path.of("docs/migrations/" + key + ".json"))
         .replace("@SOURCE@", source.getId()).replace("@TARGET@", target.getId());
-    JsonNode body = new ObjectMapper().readTree(plan);
-    assertThat(body.at("/processInstanceQuery/processDefinitionId").asText()).isEqualTo(source.getId());
+    JsonNode body = new ObjectMapper().readTree(text);
+    JsonNode query = body.get("processInstanceQuery");
+    assertThat(query.get("processDefinitionId").asText()).isEqualTo(source.getId());
     JsonNode migrationPlan = body.get("migrationPlan");
     MigrationPlanBuilder builder = runtimeService.createMigrationPlan(
         migrationPlan.get("sourceProcessDefinitionId").asText(), migrationPlan.get("targetProcessDefinitionId").asText());
+    List<String> mapped = new ArrayList<>();
     for (JsonNode instruction : migrationPlan.get("instructions")) {
-      MigrationInstructionBuilder mapped = builder.mapActivities(instruction.at("/sourceActivityIds/0").asText(),
-          instruction.at("/targetActivityIds/0").asText());
-      builder = instruction.path("updateEventTrigger").asBoolean() ? mapped.updateEventTrigger() : mapped;
+      mapped.add(instruction.at("/sourceActivityIds/0").asText());
+      MigrationInstructionBuilder instructionBuilder = builder.mapActivities(
+          instruction.at("/sourceActivityIds/0").asText(), instruction.at("/targetActivityIds/0").asText());
+      builder = instruction.path("updateEventTrigger").asBoolean() ? instructionBuilder.updateEventTrigger()
+          : instructionBuilder;
     }
-    List<String> ids = new ArrayList<>();
-    instances.forEach(i -> ids.add(i.getId()));
-    runtimeService.newMigration(builder.build()).processInstanceIds(ids).execute();
+    List<String> activities = new ArrayList<>();
+    query.get("activityIdIn").forEach(a -> activities.add(a.asText()));
+    assertThat(activities).as("the query selects the cases waiting where the plan maps").isEqualTo(mapped);
+    List<String> selected = runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId())
+        .activityIdIn(activities.toArray(String[]::new)).list().stream().map(ProcessInstance::getId).toList();
+    return new Plan(builder.build(), selected);
+  }
+
+  private void migrate(Plan plan, Collection<ProcessInstance> instances) {
+    runtimeService.newMigration(plan.plan()).processInstanceIds(instances.stream().map(ProcessInstance::getId)
+        .toList()).execute();
   }
 
   private void assertFinishedOn(ProcessInstance instance, ProcessDefinition version, String waitedAt) {
@@ -254,18 +317,13 @@ class RunningCasesMigrationTest extends ProcessTestSupport {
     assertThat(finished.getProcessDefinitionId()).as(waitedAt).isEqualTo(version.getId());
   }
 
-  private ProcessDefinition latest(String key) {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
-        .singleResult();
-  }
-
   private String definitionOf(ProcessInstance instance) {
     return runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
         .getProcessDefinitionId();
   }
 
   private String openTaskId(ProcessInstance instance) {
-    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    Task task = openTask(instance);
     return task == null ? null : task.getId();
   }
 
@@ -293,7 +351,7 @@ class RunningCasesMigrationTest extends ProcessTestSupport {
       values.put((String) variables[i], variables[i + 1]);
     }
     return instance -> {
-      Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+      Task task = openTask(instance);
       String group = taskService.getIdentityLinksForTask(task.getId()).stream()
           .map(IdentityLink::getGroupId).filter(g -> g != null).findFirst().orElseThrow();
       String role = group.substring(0, group.indexOf('-'));

@@ -67,16 +67,17 @@ class IndividualPassProcessTest extends ProcessTestSupport {
     assertThat(task()).hasCandidateGroup("officials-" + TRUC_BACH);
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
 
-    assertThat(instance).hasPassed("Task_AssignPassNumbers").isWaitingAt("Task_StampPasses");
-    assertThat(task()).hasCandidateGroup("police-" + TRUC_BACH);
+    assertThat(instance).hasPassed("Task_AssignPassNumbers").isWaitingAt("Call_StampAndSign")
+        .calledProcessInstance().isWaitingAt("Task_StampPasses");
+    assertThat(openTask(instance)).hasCandidateGroup("police-" + TRUC_BACH);
     long applicationId = applicationId(instance);
     assertThat(registry.passes(applicationId, PassStatus.AWAITING_STAMP)).hasSize(2);
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
 
-    assertThat(instance).isWaitingAt("Task_SignPasses");
-    execute(job());
-    assertThat(instance).isWaitingAt("Task_RenderPassBundle");
-    execute(job());
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_SignPasses");
+    execute(caseJob(instance));
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_RenderPassBundle");
+    execute(caseJob(instance));
     assertThat(instance).isWaitingAt("Task_DeliverPasses");
     assertThat(task()).hasCandidateGroup("cskv-" + TRUC_BACH);
 
@@ -111,7 +112,7 @@ class IndividualPassProcessTest extends ProcessTestSupport {
         "2: Không thuộc đối tượng được đi lại\n3: Giấy tờ nơi làm việc không hợp lệ"));
 
     assertThat(instance).isWaitingAt("Task_EmailRejections");
-    execute(job());
+    execute(caseJob(instance));
     MimeMessage[] mails = greenMail.getReceivedMessages();
     assertThat(mails).hasSize(1);
     assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("nguoidan1@example.vn");
@@ -120,16 +121,16 @@ class IndividualPassProcessTest extends ProcessTestSupport {
         "Không thuộc đối tượng được đi lại");
 
     assertThat(instance).isWaitingAt("Task_EmailRejections"); // the save point after the mail
-    execute(job());
-    assertThat(instance).isWaitingAt("Task_StampPasses");
+    execute(caseJob(instance));
+    assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     assertThat(applications.applicants(applicationId, Decision.REJECTED)).extracting(a -> a.decisionReason())
         .containsExactly("Không thuộc đối tượng được đi lại", "Giấy tờ nơi làm việc không hợp lệ");
     assertThat(registry.passes(applicationId, PassStatus.AWAITING_STAMP)).extracting(Pass::holderName)
         .containsExactly("Nguyễn Thị Hằng");
 
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     assertThat(instance).isWaitingAt("Task_DeliverPasses");
     completeTask(instance, "cskv.trucbach", Map.of(ProcessVariables.DELIVERED_TO.name(), "Nguyễn Thị Hằng"));
     assertThat(instance).isEnded().hasPassed("Task_EmailRejections", "EndEvent_PassesDelivered");
@@ -144,8 +145,8 @@ class IndividualPassProcessTest extends ProcessTestSupport {
         ProcessVariables.REJECT_ALL_REASON.name(), "Nơi làm việc không thuộc ngành được phép hoạt động"));
 
     assertThat(instance).isWaitingAt("Task_EmailRejections");
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     assertThat(greenMail.getReceivedMessages()).hasSize(2);
     assertThat(instance).isWaitingAt("Task_InformRejected");
     assertThat(task()).hasCandidateGroup("cskv-" + TRUC_BACH);
@@ -168,15 +169,15 @@ class IndividualPassProcessTest extends ProcessTestSupport {
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "RETURN",
         ProcessVariables.RETURN_REASON.name(), "Người số 2 đang bị cách ly tại nhà"));
 
-    assertThat(instance).hasPassed("Task_ReturnToReview").isWaitingAt("Task_ReviewList");
+    assertThat(instance).hasPassed("Call_StampAndSign").isWaitingAt("Task_ReviewList");
     assertThat(registry.passes(applicationId, PassStatus.VOIDED)).extracting(Pass::passNumber)
         .containsExactlyElementsOf(firstNumbers);
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "PARTIAL",
         ProcessVariables.REJECTIONS.name(), "2: Đang bị cách ly tại nhà"));
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
 
-    assertThat(instance).isWaitingAt("Task_StampPasses");
+    assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     List<Pass> renumbered = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
     assertThat(renumbered).hasSize(1);
     // Gap-free and never reused: the new number follows the voided ones.
@@ -214,15 +215,15 @@ class IndividualPassProcessTest extends ProcessTestSupport {
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP_EXCEPT",
         ProcessVariables.REFUSALS.name(), "2: Ảnh trên CCCD không khớp người đăng ký"));
 
-    assertThat(instance).isWaitingAt("Task_EmailStampRefusals");
-    execute(job());
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_EmailStampRefusals");
+    execute(caseJob(instance));
     MimeMessage told = greenMail.getReceivedMessages()[0];
     assertThat(told.getAllRecipients()[0].toString()).isEqualTo("nguoidan1@example.vn");
     assertThat((String) told.getContent()).contains("Công an phường không đóng dấu: Ảnh trên CCCD không khớp");
-    execute(job());
-    assertThat(instance).isWaitingAt("Task_SignPasses");
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_SignPasses");
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     assertThat(instance).isWaitingAt("Task_DeliverPasses");
     assertThat(registry.passes(applicationId, PassStatus.ISSUED)).extracting(Pass::passNumber)
         .containsExactly(numbered.get(0).passNumber());
@@ -305,7 +306,7 @@ class IndividualPassProcessTest extends ProcessTestSupport {
     assertThat(failed.getExceptionMessage()).isNotBlank();
 
     execute(failed);
-    execute(job());
+    execute(caseJob(instance));
     assertThat(greenMail.getReceivedMessages()).hasSize(2);
     assertThat(instance).isWaitingAt("Task_InformRejected");
   }

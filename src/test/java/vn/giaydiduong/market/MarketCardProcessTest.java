@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -94,8 +93,14 @@ class MarketCardProcessTest extends ProcessTestSupport {
         .doesNotContainKeys(ProcessVariables.HOUSEHOLDS_TABLE.name(), ProcessVariables.HOUSEHOLDS.name());
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
 
-    assertThat(instance).hasPassed("Task_AssignMarketCards").isWaitingAt("Task_StampMarketCards");
-    assertThat(task()).hasCandidateGroup("police-" + TRUC_BACH);
+    assertThat(instance).hasPassed("Task_AssignMarketCards").isWaitingAt("Call_StampAndSign")
+        .calledProcessInstance().isWaitingAt("Task_StampPasses");
+    assertThat(openTask(instance)).hasCandidateGroup("police-" + TRUC_BACH);
+    // The shared stamp model, with the market cards' own form (the caller names it) and table of cards.
+    assertThat(processEngine.getFormService().getTaskFormData(openTask(instance).getId()).getCamundaFormRef()
+        .getKey()).isEqualTo("stamp-market-cards");
+    assertThat(processEngine.getTaskService().getVariables(openTask(instance).getId()))
+        .containsKey(ProcessVariables.CARDS.name()).doesNotContainKey(ProcessVariables.PASSES.name());
     long applicationId = applicationId(instance);
     DecisionDefinition marketDays = processEngine.getRepositoryService().createDecisionDefinitionQuery()
         .decisionDefinitionKey(MarketDayRules.DECISION).latestVersion().singleResult();
@@ -112,10 +117,10 @@ class MarketCardProcessTest extends ProcessTestSupport {
     assertThat(awaiting).extracting(Pass::holderName).containsExactly("Nguyễn Thị Lan", "Lê Văn Bình");
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
 
-    assertThat(instance).isWaitingAt("Task_SignMarketCards");
-    execute(job());
-    assertThat(instance).isWaitingAt("Task_RenderMarketCards");
-    execute(job());
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_SignPasses");
+    execute(caseJob(instance));
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_RenderPassBundle");
+    execute(caseJob(instance));
     assertThat(instance).isWaitingAt("Task_DeliverMarketCards");
     assertThat(task()).hasCandidateGroup("cskv-" + TRUC_BACH);
 
@@ -138,15 +143,15 @@ class MarketCardProcessTest extends ProcessTestSupport {
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "PARTIAL",
         ProcessVariables.REJECTIONS.name(), "2: Hộ không cư trú tại phường"));
 
-    assertThat(instance).isWaitingAt("Task_StampMarketCards");
+    assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     assertThat(registry.passes(applicationId, PassStatus.AWAITING_STAMP)).extracting(Pass::holderName)
         .containsExactly("Người Đi Chợ Một", "Người Đi Chợ Ba");
     assertThat(households.households(applicationId, Decision.REJECTED)).extracting(h -> h.decisionReason())
         .containsExactly("Hộ không cư trú tại phường");
 
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     List<Pass> cards = registry.passes(applicationId, PassStatus.ISSUED);
     String absent = cards.get(1).passNumber();
     // The CSKV's delivery form lists the rejected households, to tell them in person.
@@ -201,7 +206,7 @@ class MarketCardProcessTest extends ProcessTestSupport {
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "RETURN",
         ProcessVariables.RETURN_REASON.name(), "Hộ số 2 đã chuyển đi nơi khác"));
 
-    assertThat(instance).hasPassed("Task_ReturnHouseholdsToReview").isWaitingAt("Task_ReviewHouseholds");
+    assertThat(instance).hasPassed("Call_StampAndSign").isWaitingAt("Task_ReviewHouseholds");
     assertThat(registry.passes(applicationId, PassStatus.VOIDED)).hasSize(2);
     assertThat(households.households(applicationId, Decision.PENDING)).hasSize(2);
     assertThat(variable(instance, ProcessVariables.HOUSEHOLD_ROWS.name())).hasSize(2);

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -31,6 +32,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import vn.giaydiduong.testing.CaseTasks;
 
 /**
  * The Prometheus scrape after a pass was issued in Trúc Bạch (00004), driven through the engine as the officials
@@ -49,6 +51,7 @@ class PrometheusMetricsTest {
   private static final String ID_NUMBER = "001187000123";
 
   @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
@@ -115,15 +118,16 @@ class PrometheusMetricsTest {
     complete(instanceId, "canbo.trucbach", Map.of("reviewOutcome", "APPROVE_ALL"));
     complete(instanceId, "congan.trucbach", Map.of("stampDecision", "STAMP"));
     // Signing, then rendering: the case then waits for the CSKV's delivery task.
-    for (Job job; (job = managementService.createJobQuery().processInstanceId(instanceId).singleResult()) != null; ) {
+    for (Job job; (job = managementService.createJobQuery().rootProcessInstanceId(instanceId).singleResult())
+        != null; ) {
       managementService.executeJob(job.getId());
     }
-    assertThat(taskService.createTaskQuery().processInstanceId(instanceId).count()).isEqualTo(1);
+    assertThat(CaseTasks.of(processEngine, instanceId).count()).isEqualTo(1);
     return instanceId;
   }
 
   private void complete(String instanceId, String userId, Map<String, Object> variables) {
-    Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+    Task task = CaseTasks.of(processEngine, instanceId).singleResult();
     as(userId, () -> {
       taskService.claim(task.getId(), userId);
       taskService.complete(task.getId(), variables);

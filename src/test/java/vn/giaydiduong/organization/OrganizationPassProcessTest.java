@@ -108,10 +108,10 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(ORG_EMAIL, "Đã nhận danh sách").size() == 1);
     assertThat(single(mailsTo(ORG_EMAIL, "Đã nhận danh sách")).getSubject()).contains(reference);
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
-    assertThat(instance).isWaitingAt("Task_StampPasses");
+    assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     assertThat(instance).isWaitingAt("Task_DeliverPasses");
     assertThat(task()).hasCandidateGroup("cskv-" + TRUC_BACH);
 
@@ -129,8 +129,8 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     completeTask(instance, "cskv.trucbach",
         Map.of(ProcessVariables.DELIVERED_TO.name(), "Bà Lê Thị Hoa, phòng nhân sự"));
     assertThat(registry.passes(applicationId, PassStatus.DELIVERED)).hasSize(3);
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     assertThat(instance).isEnded().hasPassed("Task_EmailPrintBundle", "EndEvent_PassesDelivered")
         .hasNotPassed("Task_EmailRejections", "Task_EmailReminder");
     MimeMessage passes = single(mailsTo(ORG_EMAIL, "Giấy đi đường đã được cấp"));
@@ -152,7 +152,7 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
         StaffListFiles.csv(holder, ',', true)))).andExpect(status().isOk());
     completeTask(first, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
     completeTask(first, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
-    execute(job());
+    execute(caseJob(first));
     greenMail.purgeEmailFromAllMailboxes();
 
     ProcessInstance instance = registerAndConfirm(4);
@@ -179,9 +179,9 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "PARTIAL",
         ProcessVariables.REJECTIONS.name(), "1: Đã có giấy đi đường còn hiệu lực\n4: Trùng số CCCD với người số 3"));
     assertThat(instance).isWaitingAt("Task_EmailRejections");
-    execute(job());
-    execute(job());
-    assertThat(instance).isWaitingAt("Task_StampPasses");
+    execute(caseJob(instance));
+    execute(caseJob(instance));
+    assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     MimeMessage rejection = single(mailsTo(ORG_EMAIL, "không được duyệt"));
     assertThat(body(rejection)).contains("Nguyễn Văn An", "Đã có giấy đi đường còn hiệu lực", "Phạm Thu Dung",
         "Trùng số CCCD với người số 3");
@@ -196,8 +196,8 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     awaitTask(instance, "Task_ReviewStaffList");
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "REJECT_ALL",
         ProcessVariables.REJECT_ALL_REASON.name(), "Ngành nghề không thuộc diện được hoạt động"));
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     assertThat(instance).isEnded().hasPassed("EndEvent_AllRejected").hasNotPassed("Task_AssignPassNumbers");
     MimeMessage rejection = single(mailsTo(ORG_EMAIL, "không được duyệt"));
     assertThat(body(rejection)).contains("Nguyễn Văn An", "Trần Thị Bích", "Ngành nghề không thuộc diện");
@@ -217,14 +217,14 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "RETURN",
         ProcessVariables.RETURN_REASON.name(), "Giấy phép hoạt động của doanh nghiệp đã hết hạn"));
 
-    assertThat(instance).hasPassed("Task_ReturnToReview").isWaitingAt("Task_ReviewStaffList");
+    assertThat(instance).hasPassed("Call_StampAndSign").isWaitingAt("Task_ReviewStaffList");
     assertThat(registry.passes(applicationId(instance), PassStatus.VOIDED)).extracting(Pass::passNumber)
         .containsExactlyElementsOf(firstNumbers);
     assertThat(applications.applicants(applicationId(instance), Decision.PENDING)).hasSize(2);
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "REJECT_ALL",
         ProcessVariables.REJECT_ALL_REASON.name(), "Giấy phép hoạt động của doanh nghiệp đã hết hạn"));
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     assertThat(instance).isEnded().hasPassed("EndEvent_AllRejected");
     assertThat(registry.passes(applicationId(instance), PassStatus.AWAITING_STAMP)).isEmpty();
   }
@@ -239,10 +239,10 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP_EXCEPT",
         ProcessVariables.REFUSALS.name(), "1: Không có hợp đồng lao động với đơn vị"));
 
-    assertThat(instance).isWaitingAt("Task_EmailStampRefusals");
-    execute(job());
-    execute(job());
-    assertThat(instance).isWaitingAt("Task_SignPasses");
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_EmailStampRefusals");
+    execute(caseJob(instance));
+    execute(caseJob(instance));
+    assertThat(instance).calledProcessInstance().isWaitingAt("Task_SignPasses");
     assertThat(body(single(mailsTo(ORG_EMAIL, "không được duyệt")))).contains(
         "Công an phường không đóng dấu: Không có hợp đồng lao động với đơn vị");
     assertThat(registry.passes(applicationId(instance), PassStatus.AWAITING_STAMP)).hasSize(1);
@@ -254,15 +254,15 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     ProcessInstance instance = registerAndConfirm(2);
     assertThat(instance).isWaitingAt("Gateway_WaitForList");
     assertThat(job().getDuedate()).isAfter(java.util.Date.from(java.time.Instant.now().plus(Duration.ofDays(2))));
-    execute(job()); // the first wait ends
-    execute(job());
-    execute(job());
+    execute(caseJob(instance)); // the first wait ends
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     assertThat(instance).isWaitingAt("Gateway_WaitAfterReminder");
     assertThat(body(single(mailsTo(ORG_EMAIL, "Nhắc gửi danh sách")))).contains("lần nhắc duy nhất");
     String token = uploadToken(instance);
-    execute(job()); // the second wait ends
-    execute(job());
-    execute(job());
+    execute(caseJob(instance)); // the second wait ends
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     assertThat(instance).isEnded().hasPassed("Task_EmailReminder", "EndEvent_RegistrationClosed");
     assertThat(single(mailsTo(ORG_EMAIL, "Đóng hồ sơ")).getSubject()).contains(reference(instance));
     mvc.perform(multipart("/to-chuc/nop-danh-sach/" + token).file(list("ds.xlsx",
@@ -274,9 +274,9 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
   @Test
   void listAfterTheReminder_isStillTaken() throws Exception {
     ProcessInstance instance = registerAndConfirm(1);
-    execute(job());
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     assertThat(instance).isWaitingAt("Gateway_WaitAfterReminder");
     sendMail("Re: " + reference(instance), "ds.xlsx", StaffListFiles.xlsx(people(1)));
     awaitTask(instance, "Task_ReviewStaffList");
@@ -409,8 +409,8 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
     assertThat(task()).hasCandidateGroup("officials-" + TRUC_BACH);
     completeTask(instance, "canbo.trucbach", Map.of());
     assertThat(instance).isWaitingAt("Task_EmailConfirmation");
-    execute(job());
-    execute(job());
+    execute(caseJob(instance));
+    execute(caseJob(instance));
     assertThat(instance).isWaitingAt("Gateway_WaitForList");
     return instance;
   }

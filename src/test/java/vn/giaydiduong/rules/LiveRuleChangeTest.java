@@ -98,7 +98,7 @@ class LiveRuleChangeTest extends ProcessTestSupport {
   private Pass numberedPass(Map<String, Object> person) {
     ProcessInstance instance = register("cskv.trucbach", List.of(person));
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
-    assertThat(instance).isWaitingAt("Task_StampPasses");
+    assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     long applicationId = applications.findByProcessInstance(instance.getId()).orElseThrow().id();
     return registry.passes(applicationId, PassStatus.AWAITING_STAMP).get(0);
   }

@@ -48,7 +48,7 @@ class CrossWardReadTest extends ProcessTestSupport {
     completeTask(instance, "canbo.trucbach", Map.of("reviewOutcome", "APPROVE_ALL"));
     completeTask(instance, "congan.trucbach", Map.of("stampDecision", "STAMP"));
     for (int i = 0; i < 10; i++) {
-      managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()
+      managementService.createJobQuery().rootProcessInstanceId(instance.getId()).executable().list()
           .forEach(job -> managementService.executeJob(job.getId()));
     }
     long id = applications.findByProcessInstance(instance.getId()).orElseThrow().id();

@@ -249,7 +249,7 @@ class HostileInputTest extends ProcessTestSupport {
       identityService.clearAuthentication();
     }
     completeTask(instance, "canbo.trucbach", Map.of());
-    for (Job job; (job = managementService.createJobQuery().processInstanceId(instance.getId()).executable()
+    for (Job job; (job = managementService.createJobQuery().rootProcessInstanceId(instance.getId()).executable()
         .singleResult()) != null; ) {
       managementService.executeJob(job.getId());
     }

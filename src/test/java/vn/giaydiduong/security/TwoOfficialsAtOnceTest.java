@@ -74,7 +74,7 @@ class TwoOfficialsAtOnceTest extends ProcessTestSupport {
       // Caught by the engine's optimistic lock, or found gone when the winner had already committed: 409 either way.
       assertThat(json.readTree(loser).get("message").asText()).contains("người khác", "tải lại danh sách công việc")
           .doesNotContain("ENGINE-", "Cannot");
-      assertThat(instance).isWaitingAt("Task_StampPasses");
+      assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
       long applicationId = applications.findByProcessInstance(instance.getId()).orElseThrow().id();
       assertThat(applications.applicants(applicationId, Decision.APPROVED)).hasSize(2);
     }

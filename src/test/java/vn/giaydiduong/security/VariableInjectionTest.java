@@ -72,7 +72,7 @@ class VariableInjectionTest extends ProcessTestSupport {
     assertRefused(call("congan.trucbach", HttpMethod.POST, REST + "/task/" + stampTask + "/variables",
         Map.of("deletions", List.of(ProcessVariables.WARD_CODE.name()))), ProcessVariables.WARD_CODE.name());
 
-    assertThat(own).isWaitingAt("Task_StampPasses");
+    assertThat(own).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     assertThat(runtimeService.getVariable(own.getId(), ProcessVariables.APPLICATION_ID.name()))
         .isEqualTo(applicationId(own));
 
@@ -137,7 +137,7 @@ class VariableInjectionTest extends ProcessTestSupport {
         "initiator");
     // Starting part-way through a process skips the registration checks: not for ward users.
     assertRefused(call("cskv.trucbach", HttpMethod.POST, REST + "/process-definition/key/individual-pass/start",
-        Map.of("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_StampPasses")),
+        Map.of("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Call_StampAndSign")),
             "variables", Map.of())), null);
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
 
@@ -198,13 +198,15 @@ class VariableInjectionTest extends ProcessTestSupport {
     assertThat(byAdmin.getBody()).contains("thuộc phường khác");
 
     // Even if the variable were changed behind the gate (here by the administrator), the step finds its case by
-    // the process instance and refuses to act on the case the variable names.
-    runtimeService.setVariable(own.getId(), ProcessVariables.APPLICATION_ID.name(), applicationId(other));
+    // the process instance and refuses to act on the case the variable names. The stamp task runs in the instance
+    // the case called (stamp-and-sign), with its own copy of the variable: that copy is the one changed here.
+    runtimeService.setVariable(openTask(own).getProcessInstanceId(), ProcessVariables.APPLICATION_ID.name(),
+        applicationId(other));
     ResponseEntity<String> tampered = call("congan.trucbach", HttpMethod.POST,
         REST + "/task/" + stampTask + "/complete",
         Map.of("variables", Map.of("stampDecision", typed("STAMP", "String"))));
     assertThat(tampered.getStatusCode().is2xxSuccessful()).as(tampered.getBody()).isFalse();
-    assertThat(own).isWaitingAt("Task_StampPasses");
+    assertThat(own).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     assertThat(registry.passes(applicationId(other), PassStatus.AWAITING_STAMP)).hasSize(1);
   }
 
@@ -233,13 +235,13 @@ class VariableInjectionTest extends ProcessTestSupport {
         + "phố Thử; 2");
     completeTask(own, "canbo.trucbach", Map.of("reviewOutcome", "APPROVE_ALL"));
     completeTask(other, "canbo.phucxa", Map.of("reviewOutcome", "APPROVE_ALL"));
-    assertThat(own).isWaitingAt("Task_StampMarketCards");
+    assertThat(own).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
 
     assertRefused(call("congan.trucbach", HttpMethod.POST, REST + "/task/" + taskId(own) + "/complete",
         Map.of("variables", Map.of("stampDecision", typed("STAMP", "String"),
             ProcessVariables.APPLICATION_ID.name(), typed(applicationId(other), "Long")))),
         ProcessVariables.APPLICATION_ID.name());
-    assertThat(own).isWaitingAt("Task_StampMarketCards");
+    assertThat(own).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     assertThat(registry.passes(applicationId(other), PassStatus.AWAITING_STAMP)).hasSize(1);
   }
 
@@ -285,13 +287,13 @@ class VariableInjectionTest extends ProcessTestSupport {
   private ProcessInstance registerAndApprove(String cskv, String official) {
     ProcessInstance instance = register(cskv, residents(1));
     completeTask(instance, official, Map.of("reviewOutcome", "APPROVE_ALL"));
-    assertThat(instance).isWaitingAt("Task_StampPasses");
+    assertThat(instance).isWaitingAt("Call_StampAndSign").calledProcessInstance().isWaitingAt("Task_StampPasses");
     return instance;
   }
 
   private void runJobs(ProcessInstance instance) {
     for (int i = 0; i < 20; i++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
+      List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(instance.getId()).executable().list();
       if (jobs.isEmpty()) {
         return;
       }
@@ -304,7 +306,7 @@ class VariableInjectionTest extends ProcessTestSupport {
   }
 
   private String taskId(ProcessInstance instance) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    return openTask(instance).getId();
   }
 
   private void assertRefused(ResponseEntity<String> response, String variable) throws Exception {

@@ -226,7 +226,7 @@ class SupervisionApiTest extends ProcessTestSupport {
 
   private void runJobs(ProcessInstance instance) {
     for (int i = 0; i < 10; i++) {
-      managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()
+      managementService.createJobQuery().rootProcessInstanceId(instance.getId()).executable().list()
           .forEach(job -> managementService.executeJob(job.getId()));
     }
   }

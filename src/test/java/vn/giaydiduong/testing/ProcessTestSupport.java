@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -79,7 +80,7 @@ public abstract class ProcessTestSupport {
 
   /** Claims and completes the instance's open task as {@code userId}, like Tasklist does. */
   protected void completeTask(ProcessInstance instance, String userId, Map<String, Object> variables) {
-    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    Task task = openTask(instance);
     actAs(userId);
     try {
       taskService.claim(task.getId(), userId);
@@ -87,6 +88,17 @@ public abstract class ProcessTestSupport {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** The case's one open task, in its own instance or in one it called (the stamp task is in stamp-and-sign). */
+  protected Task openTask(ProcessInstance instance) {
+    return CaseTasks.of(processEngine, instance.getId()).singleResult();
+  }
+
+  /** The case's one due job, in its own instance or in one it called (signing and printing are in stamp-and-sign). */
+  protected Job caseJob(ProcessInstance instance) {
+    return processEngine.getManagementService().createJobQuery().rootProcessInstanceId(instance.getId())
+        .singleResult();
   }
 
   protected static Map<String, Object> resident(String name, String dateOfBirth, String idNumber, String email) {

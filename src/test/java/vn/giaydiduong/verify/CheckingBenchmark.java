@@ -1,7 +1,6 @@
 package vn.giaydiduong.verify;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,7 @@ class CheckingBenchmark extends PassIssuing {
     ProcessInstance instance = register("cskv.trucbach", residents(count));
     completeTask(instance, "canbo.trucbach", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
     completeTask(instance, "congan.trucbach", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
-    execute(job(instance));
+    execute(caseJob(instance));
     long applicationId = ((Number) runtimeService.getVariable(instance.getId(), ProcessVariables.APPLICATION_ID.name()))
         .longValue();
     return registry.passes(applicationId, PassStatus.ISSUED).stream().map(Pass::qrText).toList();

@@ -1,7 +1,6 @@
 package vn.giaydiduong.verify;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +33,7 @@ abstract class PassIssuing extends ProcessTestSupport {
     ProcessInstance instance = register("cskv." + ward, List.of(person));
     completeTask(instance, "canbo." + ward, Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
     completeTask(instance, "congan." + ward, Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
-    execute(job(instance)); // sign
+    execute(caseJob(instance)); // sign (in the stamp-and-sign instance the case called)
     long applicationId = ((Number) runtimeService.getVariable(instance.getId(), ProcessVariables.APPLICATION_ID.name()))
         .longValue();
     return registry.passes(applicationId, PassStatus.ISSUED).get(0);
