@@ -152,6 +152,16 @@ public class PassRegistry {
     return jdbc.sql("select * from pass where pass_number = ?").param(passNumber).query(PASS).optional();
   }
 
+  /**
+   * A pass still awaiting its stamp takes the ward's zone of today, its last day and the pass-validity version that
+   * bounded it (see stamping.PassStamper); a stamped pass never changes.
+   */
+  public boolean rezone(String passNumber, Zone zone, LocalDate validUntil, RuleVersion rule) {
+    return jdbc.sql("update pass set zone = ?, valid_until = ?, rule_id = ?, rule_version = ? "
+            + "where pass_number = ? and status = 'AWAITING_STAMP'")
+        .params(zone.name(), validUntil, rule.definitionId(), rule.version(), passNumber).update() == 1;
+  }
+
   /** Records the ward police's signature; only a pass still awaiting its stamp can be stamped. */
   public boolean markStamped(String passNumber, String qrText, String keyId, String stampedBy,
       OffsetDateTime stampedAt) {

@@ -1,10 +1,12 @@
 package vn.giaydiduong.stamping;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import vn.giaydiduong.common.Dates;
+import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.pass.ApplicationStore;
 import vn.giaydiduong.pass.Pass;
 import vn.giaydiduong.pass.PassRegistry;
@@ -13,6 +15,8 @@ import vn.giaydiduong.qr.PassClaims;
 import vn.giaydiduong.qr.PassCodec;
 import vn.giaydiduong.qr.SigningKey;
 import vn.giaydiduong.qr.SigningKeyStore;
+import vn.giaydiduong.rules.Decided;
+import vn.giaydiduong.rules.PassValidityRules;
 import vn.giaydiduong.ward.Ward;
 import vn.giaydiduong.ward.WardRegistry;
 
@@ -28,14 +32,16 @@ public class PassStamper {
   private final WardRegistry wards;
   private final SigningKeyStore keys;
   private final PassCodec codec;
+  private final PassValidityRules validityRules;
 
   public PassStamper(ApplicationStore applications, PassRegistry registry, WardRegistry wards,
-      SigningKeyStore keys, PassCodec codec) {
+      SigningKeyStore keys, PassCodec codec, PassValidityRules validityRules) {
     this.applications = applications;
     this.registry = registry;
     this.wards = wards;
     this.keys = keys;
     this.codec = codec;
+    this.validityRules = validityRules;
   }
 
   public int stampAll(long applicationId, String stampedBy) {
@@ -43,6 +49,7 @@ public class PassStamper {
     SigningKey key = keys.activeKey(ward.code());
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String organization = applications.organizationName(applicationId).orElse(null);
+    inTodaysZone(applicationId, ward);
     List<Pass> waiting = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
     // ECDSA is most of a stamp's time: an organization's thousands of passes are signed on all cores (the common
     // fork-join pool), then written in order on this thread, in the caller's transaction.
@@ -59,5 +66,30 @@ public class PassStamper {
       }
     }
     return stamped;
+  }
+
+  /**
+   * A pass is signed in the ward's zone of the day it is stamped. Its dates were bounded by the zone of its
+   * registration; when the ward has changed zone since (the list waited for review or stamp), the pass takes the
+   * new zone and at most the longest validity that zone allows (pass-validity.dmn), counted from today or its
+   * first day, whichever is later; the version of the table that bounded it is recorded on the pass. Issued passes
+   * are handled by the zone change itself (verify.ZoneChanges). Market cards are left alone: their days were
+   * decided per card (market-days.dmn), and a zone change revokes issued cards.
+   */
+  private void inTodaysZone(long applicationId, Ward ward) {
+    Decided<Integer> longest = null;
+    LocalDate today = Dates.today();
+    for (Pass pass : registry.passes(applicationId, PassStatus.AWAITING_STAMP)) {
+      if (pass.kind() == PassKind.MARKET_CARD || pass.zone() == ward.zone()) {
+        continue;
+      }
+      if (longest == null) {
+        longest = validityRules.maxValidityDays(ward.zone());
+      }
+      LocalDate lastAllowed = (pass.validFrom().isAfter(today) ? pass.validFrom() : today)
+          .plusDays(longest.value() - 1L);
+      LocalDate lastDay = pass.validUntil().isAfter(lastAllowed) ? lastAllowed : pass.validUntil();
+      registry.rezone(pass.passNumber(), ward.zone(), lastDay, longest.rule());
+    }
   }
 }

@@ -2,6 +2,7 @@ package vn.giaydiduong.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import vn.giaydiduong.casework.ProcessVariables;
 import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.pass.Pass;
 import vn.giaydiduong.pass.PassStatus;
@@ -117,6 +122,31 @@ class ZoneChangeTest extends PassIssuing {
     assertThat(holder.get("registeredBy").asText()).isEqualTo("cskv.phucxa");
     assertThat(list.getBody()).as("no full ID number").doesNotContain("0010850");
     assertThat(affected("giamsat").getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void aListWaitingForItsStampWhenTheWardTurnsRed_isSignedInRedForAtMostSevenDays() throws Exception {
+    LocalDate today = Dates.today();
+    Map<String, Object> person = resident("Đỗ Văn Chờ", "1985-03-01", "001085990777", null);
+    person.put("validFrom", today.toString());
+    person.put("validUntil", today.plusDays(30).toString());
+    ProcessInstance instance = register("cskv.phucxa", List.of(person));
+    completeTask(instance, "canbo.phucxa", Map.of(ProcessVariables.REVIEW_OUTCOME.name(), "APPROVE_ALL"));
+
+    assertThat(changeZone("demo", "demo", "RED").getStatusCode()).isEqualTo(HttpStatus.OK);
+    completeTask(instance, "congan.phucxa", Map.of(ProcessVariables.STAMP_DECISION.name(), "STAMP"));
+    execute(caseJob(instance));
+
+    long applicationId = ((Number) runtimeService.getVariable(instance.getId(),
+        ProcessVariables.APPLICATION_ID.name())).longValue();
+    Pass pass = registry.passes(applicationId, PassStatus.ISSUED).get(0);
+    assertThat(pass.zone()).isEqualTo(Zone.RED);
+    assertThat(pass.validUntil()).as("red allows seven days, counted from the stamp").isEqualTo(today.plusDays(6));
+    assertThat(pass.rule().definitionId()).startsWith("pass-validity:");
+    JsonNode answer = json.readTree(rest.postForEntity("/api/passes/verify", text(pass.qrText()), String.class)
+        .getBody());
+    assertThat(answer.get("status").asText()).isEqualTo("VALID");
+    assertThat(answer.get("validUntil").asText()).as("the signed date").isEqualTo(today.plusDays(6).toString());
   }
 
   @Test
