@@ -31,10 +31,6 @@ public class NodeJobLocks extends AbstractProcessEnginePlugin {
     this.nodeName = nodeName.isBlank() ? hostName() : nodeName.strip();
   }
 
-  public String nodeName() {
-    return nodeName;
-  }
-
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     this.configuration = configuration;
