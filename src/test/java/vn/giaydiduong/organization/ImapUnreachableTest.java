@@ -29,7 +29,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.web.util.HtmlUtils;
 import vn.giaydiduong.intake.StaffListFiles;
-import vn.giaydiduong.operations.MailIntakeHealthIndicator;
+import vn.giaydiduong.organization.MailIntake.MailboxState;
 
 /**
  * The ward mailboxes' IMAP server unreachable (connections refused), or hanging (connections accepted, never
@@ -62,11 +62,12 @@ class ImapUnreachableTest extends IntakeTestSupport {
   void serverRefusesConnections_mailWaitsUnseen_thenTheFirstPollAfterwardsTakesItOnce(CapturedOutput output)
       throws Exception {
     proxy.refuse();
+    awaitEveryMailboxFailing(); // a round already connected may still finish
     send("tb-down@example.vn", TRUC_BACH_MAILBOX, "Hỏi thủ tục");
     send("px-down@example.vn", PHUC_XA_MAILBOX, "Hỏi thủ tục");
 
     // Polled again and again (every 0.5 s here), each round ended at the first refused connection.
-    await().atMost(Duration.ofSeconds(30)).until(() -> intake.states().stream().allMatch(s -> s.failures() >= 3));
+    await().atMost(Duration.ofSeconds(30)).until(() -> intake.states().stream().allMatch(s -> s.failures() >= 4));
     Health down = health.health();
     assertThat(down.getStatus()).isEqualTo(Status.DOWN);
     assertThat(((Map<?, ?>) down.getDetails().get("failing")).keySet()).map(Object::toString).containsOnly(BROKEN_MAILBOX, TRUC_BACH_MAILBOX,
@@ -93,9 +94,10 @@ class ImapUnreachableTest extends IntakeTestSupport {
   @Test
   void serverHangs_eachRoundEndsWithinTheReadTimeout_thenTheMailIsTaken(CapturedOutput output) throws Exception {
     proxy.hang(true);
+    awaitEveryMailboxFailing();
     send("tb-hang@example.vn", TRUC_BACH_MAILBOX, "Hỏi thủ tục");
     // The read timeout here is the message timeout, 3 s (60 s at most in production): rounds keep coming.
-    await().atMost(Duration.ofSeconds(40)).until(() -> intake.states().get(1).failures() >= 3);
+    await().atMost(Duration.ofSeconds(40)).until(() -> intake.states().get(1).failures() >= 4);
     assertThat(intake.states().get(1).lastError()).containsIgnoringCase("timed out");
     assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
     assertThat(unseenIn(TRUC_BACH_MAILBOX)).isEqualTo(1);
@@ -130,6 +132,10 @@ class ImapUnreachableTest extends IntakeTestSupport {
   // --- helpers
 
   record Attachment(String filename, byte[] content) {
+  }
+
+  private void awaitEveryMailboxFailing() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> intake.states().stream().allMatch(MailboxState::failing));
   }
 
   private static void assertNoStackTraceFromTheIntake(CapturedOutput output) {

@@ -1,4 +1,4 @@
-package vn.giaydiduong.operations;
+package vn.giaydiduong.organization;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -6,11 +6,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.stereotype.Component;
-import vn.giaydiduong.organization.MailIntake;
 import vn.giaydiduong.organization.MailIntake.MailboxState;
 
 /**
@@ -19,22 +16,17 @@ import vn.giaydiduong.organization.MailIntake.MailboxState;
  * the IMAP server is unreachable or a mailbox refuses its login. From the poller's memory, so a probe opens no
  * IMAP connection. Not part of readiness: checkpoints and officials are served while organizations' mail waits.
  */
-@Component("mailIntakeHealthIndicator")
 public class MailIntakeHealthIndicator implements HealthIndicator, MeterBinder {
 
-  private final ObjectProvider<MailIntake> intake;
+  private final MailIntake intake;
 
-  public MailIntakeHealthIndicator(ObjectProvider<MailIntake> intake) {
+  public MailIntakeHealthIndicator(MailIntake intake) {
     this.intake = intake;
   }
 
   @Override
   public Health health() {
-    MailIntake poller = intake.getIfAvailable();
-    if (poller == null) {
-      return Health.unknown().withDetail("reason", "mail intake disabled").build();
-    }
-    List<MailboxState> states = poller.states();
+    List<MailboxState> states = intake.states();
     Map<String, Object> failing = new LinkedHashMap<>();
     for (MailboxState state : states) {
       if (state.failing()) {
@@ -48,12 +40,8 @@ public class MailIntakeHealthIndicator implements HealthIndicator, MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    Gauge.builder("giaydiduong.mail.intake.failing.mailboxes", this, MailIntakeHealthIndicator::failingMailboxes)
+    Gauge.builder("giaydiduong.mail.intake.failing.mailboxes", intake,
+            i -> i.states().stream().filter(MailboxState::failing).count())
         .description("Ward mailboxes whose last IMAP poll failed").register(registry);
-  }
-
-  private double failingMailboxes() {
-    MailIntake poller = intake.getIfAvailable();
-    return poller == null ? 0 : poller.states().stream().filter(MailboxState::failing).count();
   }
 }
