@@ -1,6 +1,7 @@
 package vn.giaydiduong.organization;
 
 import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -21,9 +22,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,8 +39,10 @@ import vn.giaydiduong.organization.StaffListSubmissions.IncomingFile;
  * mail is boxed before its body is read: over the mailbox's or the sender's daily quota it is only counted; over
  * the size limit (RFC822.SIZE) it is refused from its structure (names and sizes of the attachments), never
  * downloaded; its download is bounded in time, and so is the poll of each mailbox, so one large or slow mail
- * does not hold the intake of the other wards. One mailbox that fails (unreachable, wrong password) is logged
- * and the next one polled.
+ * does not hold the intake of the other wards. One mailbox that fails (wrong password, a connection cut) is logged
+ * and the next one polled; a server that refuses the connection or does not answer within the timeouts (10 s to
+ * connect, then the read timeout) ends the round, since every mailbox is on it: one WARN line, and the mail waits,
+ * unseen, for the next poll. Each mailbox's last outcome is kept for operators ({@link #states()}).
  *
  * <p>Mail is never deleted. A mail is flagged \Seen only once it was stored, refused with a record, or counted
  * over a quota; one whose processing failed otherwise (e.g. the database was down) stays unseen and is tried
@@ -59,6 +65,7 @@ public class MailIntake {
   private final int maxAttachments;
   private final Duration messageTimeout;
   private final Duration mailboxTimeout;
+  private final Map<String, MailboxState> states = new ConcurrentHashMap<>();
 
   public MailIntake(ImapEndpoint endpoint, OrganizationProperties properties, StaffListIntake intake) {
     this.endpoint = endpoint;
@@ -70,17 +77,60 @@ public class MailIntake {
     this.mailboxTimeout = properties.mailIntake().mailboxTimeout();
   }
 
+  /**
+   * How the last poll of a mailbox went, for operators (health {@code mailIntake}, metrics): since when its polls
+   * fail, how many in a row, and why the last one did. {@code lastSuccess} is null until a poll succeeds.
+   */
+  public record MailboxState(String address, Instant lastSuccess, Instant failingSince, int failures,
+      String lastError) {
+
+    public boolean failing() {
+      return failures > 0;
+    }
+  }
+
   @Scheduled(fixedDelayString = "${giaydiduong.organization.mail-intake.poll-interval}",
       initialDelayString = "${giaydiduong.organization.mail-intake.poll-interval}")
   public void pollAll() {
-    for (Mailbox mailbox : mailboxes) {
+    for (int i = 0; i < mailboxes.size(); i++) {
+      Mailbox mailbox = mailboxes.get(i);
       try {
         poll(mailbox);
+        succeeded(mailbox);
+      } catch (ServerUnreachable e) {
+        // Every mailbox is on this server: trying the others now would only add a timeout each.
+        String error = e.getCause().toString();
+        mailboxes.subList(i, mailboxes.size()).forEach(m -> failed(m, error));
+        log.warn("IMAP server {}:{} unreachable, {} mailbox(es) left for the next poll: {}", endpoint.host(),
+            endpoint.port(), mailboxes.size() - i, error);
+        return;
       } catch (MessagingException | RuntimeException e) {
-        // Expected failures of one mailbox (network, password): one line, no stack trace, on to the next.
+        // Expected failures of one mailbox (password, a connection cut): one line, no stack trace, on to the next.
+        failed(mailbox, e.toString());
         log.warn("Could not poll mailbox {}: {}", mailbox.address(), e.toString());
       }
     }
+  }
+
+  /** The state of every configured mailbox, in the configured order. */
+  public List<MailboxState> states() {
+    return mailboxes.stream().map(m -> states.getOrDefault(m.address(),
+        new MailboxState(m.address(), null, null, 0, null))).toList();
+  }
+
+  private void succeeded(Mailbox mailbox) {
+    MailboxState before = states.put(mailbox.address(),
+        new MailboxState(mailbox.address(), Instant.now(), null, 0, null));
+    if (before != null && before.failing()) {
+      log.info("Mailbox {} polled again after {} failed poll(s) since {}", mailbox.address(), before.failures(),
+          before.failingSince());
+    }
+  }
+
+  private void failed(Mailbox mailbox, String error) {
+    states.compute(mailbox.address(), (address, before) -> before == null || !before.failing()
+        ? new MailboxState(address, before == null ? null : before.lastSuccess(), Instant.now(), 1, error)
+        : new MailboxState(address, before.lastSuccess(), before.failingSince(), before.failures() + 1, error));
   }
 
   /** Processes the unseen mail of one mailbox, within the mailbox time box; returns how many were processed. */
@@ -96,7 +146,13 @@ public class MailIntake {
     // time box, or whose processing failed, would otherwise never be read again).
     props.put("mail." + protocol + ".peek", "true");
     Store store = Session.getInstance(props).getStore(protocol);
-    store.connect(endpoint.host(), endpoint.port(), mailbox.address(), mailbox.password());
+    try {
+      store.connect(endpoint.host(), endpoint.port(), mailbox.address(), mailbox.password());
+    } catch (AuthenticationFailedException e) {
+      throw e; // this mailbox's password: the others may still be polled
+    } catch (MessagingException e) {
+      throw new ServerUnreachable(e); // refused, or no greeting within the timeouts
+    }
     int processed = 0;
     try {
       Folder inbox = store.getFolder("INBOX");
@@ -265,6 +321,13 @@ public class MailIntake {
         }
       }
       return new IncomingFile(filename, contentType, out.size(), out.toByteArray());
+    }
+  }
+
+  /** The IMAP server refused the connection or did not answer within the connect or read timeout. */
+  private static final class ServerUnreachable extends RuntimeException {
+    ServerUnreachable(MessagingException cause) {
+      super(null, cause, false, false);
     }
   }
 

@@ -35,4 +35,10 @@ public class MailIntakeConfiguration {
   public MailIntake mailIntake(ImapEndpoint endpoint, OrganizationProperties properties, StaffListIntake intake) {
     return new MailIntake(endpoint, properties, intake);
   }
+
+  /** Health component {@code mailIntake} and its gauge: see docs/operations.md ("Faults"). */
+  @Bean
+  public MailIntakeHealthIndicator mailIntakeHealthIndicator(MailIntake mailIntake) {
+    return new MailIntakeHealthIndicator(mailIntake);
+  }
 }

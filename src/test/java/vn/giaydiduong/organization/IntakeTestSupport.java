@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -165,18 +168,27 @@ abstract class IntakeTestSupport {
     }
   }
 
-  /** A TCP proxy whose server-to-client direction runs at most {@code bytesPerSecond}, counting what it relays. */
+  /**
+   * A TCP proxy whose server-to-client direction runs at most {@code bytesPerSecond}, counting what it relays. It
+   * can also play an IMAP server that is unreachable ({@link #refuse()}: connections refused) or hangs
+   * ({@link #hang(boolean)}: connections accepted, never answered).
+   */
   static final class Proxy implements AutoCloseable {
     final AtomicLong downstreamBytes = new AtomicLong();
-    private final ServerSocket server;
     private final int target;
     private final int bytesPerSecond;
+    private final int port;
+    private final Set<Socket> held = ConcurrentHashMap.newKeySet();
+    private volatile ServerSocket server;
+    private volatile boolean hanging;
 
     Proxy(int target, int bytesPerSecond) throws IOException {
       this.target = target;
       this.bytesPerSecond = bytesPerSecond;
       this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      daemon(this::accept);
+      this.port = server.getLocalPort();
+      ServerSocket listening = server;
+      daemon(() -> accept(listening));
     }
 
     private static void daemon(Runnable task) {
@@ -186,13 +198,45 @@ abstract class IntakeTestSupport {
     }
 
     int port() {
-      return server.getLocalPort();
+      return port;
     }
 
-    private void accept() {
-      while (!server.isClosed()) {
+    /** Stops listening: connections are refused, as by a host whose IMAP server is down. */
+    synchronized void refuse() throws IOException {
+      server.close();
+    }
+
+    /** Listens again on the same port. */
+    synchronized void reopen() throws IOException {
+      if (!server.isClosed()) {
+        return;
+      }
+      ServerSocket listening = new ServerSocket();
+      listening.setReuseAddress(true);
+      listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+      server = listening;
+      daemon(() -> accept(listening));
+    }
+
+    /** While {@code on}, connections are accepted and never answered; turned off, those held are closed. */
+    void hang(boolean on) throws IOException {
+      hanging = on;
+      if (!on) {
+        for (Socket socket : held) {
+          socket.close();
+        }
+        held.clear();
+      }
+    }
+
+    private void accept(ServerSocket listening) {
+      while (!listening.isClosed()) {
         try {
-          Socket client = server.accept();
+          Socket client = listening.accept();
+          if (hanging) {
+            held.add(client);
+            continue;
+          }
           Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
           daemon(() -> pump(client, upstream, false));
           daemon(() -> pump(upstream, client, true));
@@ -228,6 +272,7 @@ abstract class IntakeTestSupport {
     @Override
     public void close() throws IOException {
       server.close();
+      hang(false);
     }
   }
 }
