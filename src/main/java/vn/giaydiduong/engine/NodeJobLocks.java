@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Each node locks jobs under a stable name ({@code giaydiduong.node-name}, default the host name) instead of
+ * Each node locks jobs under a stable name ({@code giaydiduong.node-name}, default host name and port) instead of
  * Camunda's random one per start, so that a node started again after it died (killed, out of memory) recognizes
  * the jobs its previous incarnation had taken: it releases them before its job executor acquires anything, and
  * they run again at once instead of waiting for their lock to expire
@@ -27,8 +27,10 @@ public class NodeJobLocks extends AbstractProcessEnginePlugin {
   private final String nodeName;
   private ProcessEngineConfigurationImpl configuration;
 
-  public NodeJobLocks(@Value("${giaydiduong.node-name:}") String nodeName) {
-    this.nodeName = nodeName.isBlank() ? hostName() : nodeName.strip();
+  /** Without a configured name: the host name and the HTTP port, so two nodes on one host never share one. */
+  public NodeJobLocks(@Value("${giaydiduong.node-name:}") String nodeName,
+      @Value("${server.port:8080}") int port) {
+    this.nodeName = nodeName.isBlank() ? hostName() + ":" + port : nodeName.strip();
   }
 
   @Override
