@@ -54,6 +54,7 @@ import vn.giaydiduong.stamping.PassStamper;
  * {@code ./mvnw -B package -Pbenchmarks} (add {@code -Dbenchmarks.workloads=W1} or {@code W2} for one of them).
  */
 @EnabledIfSystemProperty(named = "benchmarks", matches = "true")
+@EnabledIfSystemProperty(named = "benchmarks.workloads", matches = ".*W[12].*")
 @SpringBootTest
 @ActiveProfiles("test")
 class RenderBenchmark {
