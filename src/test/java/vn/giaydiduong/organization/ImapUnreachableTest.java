@@ -5,15 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Flags;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,28 +158,6 @@ class ImapUnreachableTest extends IntakeTestSupport {
   }
 
   /** An attachment whose base64 is cut short: readable structure, unreadable content. */
-  private static MimeMessage malformed(String from, String subject) throws Exception {
-    return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(("""
-        From: %s
-        To: qrca.bd.tb1@gmail.com
-        Subject: %s
-        Message-ID: <hong-ke-ben@example.vn>
-        MIME-Version: 1.0
-        Content-Type: multipart/mixed; boundary="b1"
-
-        --b1
-        Content-Type: text/plain; charset=UTF-8
-
-        Xin gui.
-        --b1
-        Content-Type: application/pdf; name="a.pdf"
-        Content-Disposition: attachment; filename="a.pdf"
-        Content-Transfer-Encoding: base64
-
-        JVBERi0
-        --b1--
-        """).formatted(from, subject).replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII)));
-  }
 
   /** A PDF-looking file of {@code size} random (incompressible) bytes. */
   private static byte[] pdf(int size, long seed) {

@@ -2,6 +2,10 @@ package vn.giaydiduong.organization;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import jakarta.mail.Session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -132,6 +136,30 @@ abstract class IntakeTestSupport {
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).toList();
     identityService.setAuthentication(userId, groups);
+  }
+
+  /** A mail whose attachment is cut off inside its base64 (no closing line): JavaMail cannot read it. */
+  static MimeMessage malformed(String from, String subject) throws Exception {
+    return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(("""
+        From: %s
+        To: qrca.bd.tb1@gmail.com
+        Subject: %s
+        Message-ID: <%s>
+        MIME-Version: 1.0
+        Content-Type: multipart/mixed; boundary="b1"
+
+        --b1
+        Content-Type: text/plain; charset=UTF-8
+
+        Xin gui.
+        --b1
+        Content-Type: application/pdf; name="a.pdf"
+        Content-Disposition: attachment; filename="a.pdf"
+        Content-Transfer-Encoding: base64
+
+        JVBERi0
+        --b1--
+        """).formatted(from, subject, from).replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII)));
   }
 
   static String body(MimeMessage message) throws Exception {

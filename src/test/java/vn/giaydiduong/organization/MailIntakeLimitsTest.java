@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.Flags;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,26 +105,7 @@ class MailIntakeLimitsTest extends IntakeTestSupport {
     var broken = greenMail.getUserManager().getUserByEmail(BROKEN_MAILBOX);
     broken.setPassword("doi-mat-khau");
     try {
-      MimeMessage malformed = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(("""
-          From: hong@example.vn
-          To: qrca.bd.tb1@gmail.com
-          Subject: Thu hong
-          Message-ID: <hong-1@example.vn>
-          MIME-Version: 1.0
-          Content-Type: multipart/mixed; boundary="b1"
-
-          --b1
-          Content-Type: text/plain; charset=UTF-8
-
-          Xin gui.
-          --b1
-          Content-Type: application/pdf; name="a.pdf"
-          Content-Disposition: attachment; filename="a.pdf"
-          Content-Transfer-Encoding: base64
-
-          JVBERi0
-          --b1--
-          """).replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII)));
+      MimeMessage malformed = malformed("hong@example.vn", "Thu hong");
       greenMail.getUserManager().getUserByEmail(TRUC_BACH_MAILBOX).deliver(malformed);
       send("tb@example.vn", TRUC_BACH_MAILBOX, "Hỏi thủ tục");
       send("px@example.vn", PHUC_XA_MAILBOX, "Hỏi thủ tục");
