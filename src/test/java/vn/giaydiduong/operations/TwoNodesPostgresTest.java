@@ -37,8 +37,8 @@ class TwoNodesPostgresTest {
     String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
     int smtp = mail.getSmtp().getPort();
     // One after the other: the first creates the schemas (Flyway, Camunda) that the second then finds.
-    nodeA = AppProcess.postgres("two-nodes-a", jdbcUrl, smtp).start().awaitLive(Duration.ofMinutes(4));
-    nodeB = AppProcess.postgres("two-nodes-b", jdbcUrl, smtp).start().awaitLive(Duration.ofMinutes(4));
+    nodeA = AppProcess.postgres("two-nodes-a", jdbcUrl, smtp).start().awaitReady(Duration.ofMinutes(4));
+    nodeB = AppProcess.postgres("two-nodes-b", jdbcUrl, smtp).start().awaitReady(Duration.ofMinutes(4));
   }
 
   @AfterAll

@@ -149,8 +149,20 @@ public final class AppProcess implements AutoCloseable {
 
   /** Waits until liveness answers 200; fails early, with the log's path, if the JVM ends first. */
   public AppProcess awaitLive(Duration timeout) {
+    return awaitProbe("liveness", timeout);
+  }
+
+  /**
+   * Waits until readiness answers 200: after the start-up runners too (on a fresh database,
+   * {@code IdentityBootstrap} creates the wards' groups and authorizations after liveness is already up).
+   */
+  public AppProcess awaitReady(Duration timeout) {
+    return awaitProbe("readiness", timeout);
+  }
+
+  private AppProcess awaitProbe(String probeName, Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness"))
+    HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/" + probeName))
         .timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -169,7 +181,7 @@ public final class AppProcess implements AutoCloseable {
       }
       sleep(250);
     }
-    throw new IllegalStateException(name + " not live after " + timeout + ", see " + logFile());
+    throw new IllegalStateException(name + " not " + probeName + " after " + timeout + ", see " + logFile());
   }
 
   public String baseUrl() {

@@ -94,7 +94,7 @@ public final class IndividualPassWorkload {
     }
   }
 
-  /** Deploys {@link #FLOOR_KEY} as the administrator (never part of the application's own models). */
+  /** Deploys {@link #FLOOR_KEY} as the administrator (never part of the application's own models) for CSKV to start. */
   public void deployFloor() {
     byte[] model;
     try (InputStream in = IndividualPassWorkload.class.getResourceAsStream("/benchmarks/engine-floor.bpmn")) {
@@ -119,6 +119,10 @@ public final class IndividualPassWorkload {
     if (response.statusCode() != 200) {
       throw new IllegalStateException("deploying the floor: " + response.statusCode() + " " + response.body());
     }
+    // CSKV may start it (PROCESS_DEFINITION = resource type 6; PROCESS_INSTANCE CREATE they already hold).
+    send(nodes.get(0), AppProcess.ADMIN_USER, AppProcess.ADMIN_PASSWORD, "POST", "/engine-rest/authorization/create",
+        Map.of("type", 1, "permissions", List.of("CREATE_INSTANCE"), "groupId", "cskv", "resourceType", 6,
+            "resourceId", FLOOR_KEY));
   }
 
   /** What one run did: lists delivered, failed requests (method, path, status, body), wall time. */
