@@ -37,7 +37,7 @@ import vn.giaydiduong.testing.IndividualPassWorkload.Result;
  * </ul>
  *
  * <p>{@code ./mvnw -o -B package -Pbenchmarks -Dbenchmarks.workloads=W3,W5}. Knobs (system properties):
- * {@code benchmarks.engine.lists} per round (default 60), {@code .clients} (4), {@code .open} lists per client (4),
+ * {@code benchmarks.engine.lists} per round (default 40), {@code .clients} (4), {@code .open} lists per client (4),
  * {@code .rounds} (3); {@code benchmarks.engine.app-args}: application properties for a tuning experiment,
  * {@code key=value} separated by spaces; {@code benchmarks.engine.jfr=true}: a JFR recording of each node in
  * {@code target/app-process/}. Asserts correctness only, never time.
@@ -46,7 +46,7 @@ import vn.giaydiduong.testing.IndividualPassWorkload.Result;
 class EngineThroughputBenchmark {
 
   private static final int LIST_SIZE = 10;
-  private static final int LISTS = Integer.getInteger("benchmarks.engine.lists", 60);
+  private static final int LISTS = Integer.getInteger("benchmarks.engine.lists", 40);
   private static final int CLIENTS = Integer.getInteger("benchmarks.engine.clients", 4);
   private static final int OPEN = Integer.getInteger("benchmarks.engine.open", 4);
   private static final int ROUNDS = Integer.getInteger("benchmarks.engine.rounds", 3);
@@ -71,8 +71,8 @@ class EngineThroughputBenchmark {
       List<Result> app = new ArrayList<>();
       List<Result> floor = new ArrayList<>();
       for (int round = 1; round <= ROUNDS; round++) {
-        app.add(round("W3 app", round, workload, IndividualPassWorkload.APP_KEY));
-        floor.add(round("W3 floor", round, workload, IndividualPassWorkload.FLOOR_KEY));
+        app.add(round("W3 app", round, cluster, workload, IndividualPassWorkload.APP_KEY));
+        floor.add(round("W3 floor", round, cluster, workload, IndividualPassWorkload.FLOOR_KEY));
       }
       summary("W3 app (individual-pass)", app);
       summary("W3 floor (same shape, no work)", floor);
@@ -93,14 +93,14 @@ class EngineThroughputBenchmark {
       warmUp(oneNode, IndividualPassWorkload.APP_KEY);
       List<Result> one = new ArrayList<>();
       for (int round = 1; round <= ROUNDS; round++) {
-        one.add(round("W5 one node", round, oneNode, IndividualPassWorkload.APP_KEY));
+        one.add(round("W5 one node", round, cluster, oneNode, IndividualPassWorkload.APP_KEY));
       }
       AppProcess b = cluster.node("w5-node-b");
       IndividualPassWorkload twoNodes = new IndividualPassWorkload(List.of(a.baseUrl(), b.baseUrl()), wards());
       warmUp(twoNodes, IndividualPassWorkload.APP_KEY);
       List<Result> two = new ArrayList<>();
       for (int round = 1; round <= ROUNDS; round++) {
-        two.add(round("W5 two nodes", round, twoNodes, IndividualPassWorkload.APP_KEY));
+        two.add(round("W5 two nodes", round, cluster, twoNodes, IndividualPassWorkload.APP_KEY));
       }
       summary("W5 one node", one);
       summary("W5 two nodes", two);
@@ -121,12 +121,24 @@ class EngineThroughputBenchmark {
     assertThat(result.errors()).isEmpty();
   }
 
-  private static Result round(String name, int round, IndividualPassWorkload workload, String processKey) {
+  /**
+   * One round, with what it cost whatever the machine's load: CPU of the application's JVMs and of PostgreSQL's
+   * processes (from {@code /proc}), and the database's growth, per pass.
+   */
+  private static Result round(String name, int round, Cluster cluster, IndividualPassWorkload workload,
+      String processKey) {
     String before = load();
+    double appCpu = cluster.appCpuSeconds();
+    double dbCpu = cluster.databaseCpuSeconds();
+    long dbBytes = cluster.databaseBytes();
     Result result = workload.run(processKey, LISTS, LIST_SIZE, CLIENTS, OPEN, ROUND_TIMEOUT);
+    double passes = result.lists() * (LIST_SIZE - 1.0);
     System.out.printf("  %s round %d: %d lists in %.1f s = %.2f lists/s, %.1f passes/s; %d errors %s; "
-        + "load before %s, after %s%n", name, round, result.lists(), result.seconds(), result.listsPerSecond(),
-        result.passesPerSecond(), result.errors().size(), firstErrors(result), before, load());
+        + "per pass: app CPU %.1f ms, database CPU %.1f ms, database +%.1f kB; load before %s, after %s%n", name,
+        round, result.lists(), result.seconds(), result.listsPerSecond(), result.passesPerSecond(),
+        result.errors().size(), firstErrors(result), (cluster.appCpuSeconds() - appCpu) * 1000 / passes,
+        (cluster.databaseCpuSeconds() - dbCpu) * 1000 / passes, (cluster.databaseBytes() - dbBytes) / 1024.0 / passes,
+        before, load());
     assertThat(result.errors()).isEmpty();
     assertThat(result.lists()).isEqualTo(LISTS);
     return result;
@@ -162,6 +174,27 @@ class EngineThroughputBenchmark {
       return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Fields 14 and 15 of {@code /proc/<pid>/stat} (after the command's closing parenthesis), at 100 ticks/s. */
+  private static double cpuSeconds(long pid) {
+    String[] fields = stat(pid);
+    return fields.length < 13 ? 0 : (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+  }
+
+  private static long parentOf(long pid) {
+    String[] fields = stat(pid);
+    return fields.length < 2 ? -1 : Long.parseLong(fields[1]);
+  }
+
+  /** The fields after the command name; none when the process has gone. */
+  private static String[] stat(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    } catch (IOException e) {
+      return new String[0];
     }
   }
 
@@ -206,6 +239,42 @@ class EngineThroughputBenchmark {
       System.out.printf("%s: %s ready after %.1f s (load %s)%n", name, nodeName, (System.nanoTime() - start) / 1e9,
           load());
       return node;
+    }
+
+    /** User + system CPU of the nodes' JVMs so far. */
+    double appCpuSeconds() {
+      return nodes.stream().mapToDouble(node -> cpuSeconds(node.pid())).sum();
+    }
+
+    /** User + system CPU of the postmaster and its children (the backends, which the pools keep open). */
+    double databaseCpuSeconds() {
+      long postmaster = postmasterPid();
+      try (var processes = Files.list(Path.of("/proc"))) {
+        return processes.filter(p -> p.getFileName().toString().matches("\\d+"))
+            .mapToLong(p -> Long.parseLong(p.getFileName().toString()))
+            .filter(pid -> pid == postmaster || parentOf(pid) == postmaster)
+            .mapToDouble(EngineThroughputBenchmark::cpuSeconds).sum();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    long databaseBytes() {
+      return query("select pg_database_size(current_database())");
+    }
+
+    private long postmasterPid() {
+      return parentOf(query("select pg_backend_pid()"));
+    }
+
+    private long query(String sql) {
+      try (var connection = postgres.getPostgresDatabase().getConnection();
+          var rows = connection.createStatement().executeQuery(sql)) {
+        rows.next();
+        return rows.getLong(1);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     void assertExactlyOnce(int lists) {
