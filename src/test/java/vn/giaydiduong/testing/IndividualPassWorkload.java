@@ -126,8 +126,7 @@ public final class IndividualPassWorkload {
   }
 
   /** What one run did: lists delivered, failed requests (method, path, status, body), wall time. */
-  public record Result(String processKey, int lists, int listSize, int clients, long nanos, List<String> errors,
-      List<String> instanceIds) {
+  public record Result(String processKey, int lists, int listSize, int clients, long nanos, List<String> errors) {
 
     public double seconds() {
       return nanos / 1e9;
@@ -149,7 +148,6 @@ public final class IndividualPassWorkload {
    */
   public Result run(String processKey, int lists, int listSize, int clients, int open, Duration timeout) {
     List<String> errors = Collections.synchronizedList(new ArrayList<>());
-    List<String> instances = Collections.synchronizedList(new ArrayList<>());
     long deadline = System.nanoTime() + timeout.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long start = System.nanoTime();
@@ -158,15 +156,14 @@ public final class IndividualPassWorkload {
       for (int c = 0; c < clients; c++) {
         int quota = lists / clients + (c < lists % clients ? 1 : 0);
         Client client = new Client(nodes.get(c % nodes.size()), wards.get(c % wards.size()), processKey, listSize,
-            errors, instances);
+            errors);
         done.add(pool.submit(() -> client.drive(quota, open, deadline)));
       }
       int delivered = 0;
       for (Future<Integer> future : done) {
         delivered += future.get();
       }
-      return new Result(processKey, delivered, listSize, clients, System.nanoTime() - start, List.copyOf(errors),
-          List.copyOf(instances));
+      return new Result(processKey, delivered, listSize, clients, System.nanoTime() - start, List.copyOf(errors));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     } finally {
@@ -182,16 +179,14 @@ public final class IndividualPassWorkload {
     private final String processKey;
     private final int listSize;
     private final List<String> errors;
-    private final List<String> instances;
     private final Map<String, String> userOf;
 
-    Client(String node, String ward, String processKey, int listSize, List<String> errors, List<String> instances) {
+    Client(String node, String ward, String processKey, int listSize, List<String> errors) {
       this.node = node;
       this.ward = ward;
       this.processKey = processKey;
       this.listSize = listSize;
       this.errors = errors;
-      this.instances = instances;
       this.userOf = Map.of(TASKS.get(0), official(ward), TASKS.get(1), police(ward), TASKS.get(2), cskv(ward));
     }
 
@@ -210,7 +205,6 @@ public final class IndividualPassWorkload {
             finished++;
           } else {
             inFlight.add(instance.get("id").asText());
-            instances.add(instance.get("id").asText());
           }
         }
         boolean worked = false;
