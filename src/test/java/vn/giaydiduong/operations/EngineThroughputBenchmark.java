@@ -248,7 +248,8 @@ class EngineThroughputBenchmark {
 
     /**
      * User + system CPU of the postmaster, of its live children (backends, autovacuum, writers) and of those that
-     * have ended (the postmaster's cumulative children's time), so that it only grows.
+     * have ended (the postmaster's cumulative children's time). Rough: single rounds swing by tens of ms per pass
+     * when processes come and go between the readings; read it averaged over rounds.
      */
     double databaseCpuSeconds() {
       long postmaster = postmasterPid();
