@@ -170,8 +170,9 @@ class KilledWhileRenderingTest {
     JsonNode started = post(app, "/engine-rest/process-definition/key/organization-pass/start", "cskv.trucbach",
         Map.of("variables", variables));
     String instance = started.get("id").asText();
+    String businessKey = started.get("businessKey").asText();
 
-    complete(app, instance, "Task_EnterRegistration", "canbo.trucbach", Map.of());
+    complete(app, businessKey, "Task_EnterRegistration", "canbo.trucbach", Map.of());
     String contact = (String) OrganizationPassProcessTest.registration(1).get("contactEmail");
     MimeMessage confirmation = await("the confirmation mail").atMost(Duration.ofMinutes(2))
         .until(() -> List.of(greenMail.getReceivedMessagesForDomain(contact)), mails -> !mails.isEmpty()).get(0);
@@ -179,17 +180,18 @@ class KilledWhileRenderingTest {
     assertThat(link.find()).as("the upload link in the confirmation").isTrue();
     upload(app, link.group(), "danh-sach.csv", StaffListFiles.csv(StaffListFiles.people(STAFF), ',', true));
 
-    complete(app, instance, "Task_ReviewStaffList", "canbo.trucbach",
+    complete(app, businessKey, "Task_ReviewStaffList", "canbo.trucbach",
         Map.of("reviewOutcome", Map.of("value", "APPROVE_ALL")));
-    complete(app, instance, "Task_StampPasses", "congan.trucbach",
+    complete(app, businessKey, "Task_StampPasses", "congan.trucbach",
         Map.of("stampDecision", Map.of("value", "STAMP")));
     return instance;
   }
 
-  private void complete(AppProcess app, String instance, String taskKey, String user, Map<String, Object> variables)
-      throws Exception {
+  /** The case's task, in its own instance or (the stamp) in the stamp-and-sign instance it calls: same business key. */
+  private void complete(AppProcess app, String businessKey, String taskKey, String user,
+      Map<String, Object> variables) throws Exception {
     String taskId = await(taskKey).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-        .until(() -> get(app, "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + taskKey,
+        .until(() -> get(app, "/engine-rest/task?processInstanceBusinessKey=" + businessKey + "&taskDefinitionKey=" + taskKey,
             user), tasks -> tasks.size() == 1).get(0).get("id").asText();
     post(app, "/engine-rest/task/" + taskId + "/claim", user, Map.of("userId", user));
     post(app, "/engine-rest/task/" + taskId + "/complete", user, Map.of("variables", variables));

@@ -17,10 +17,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -192,7 +192,9 @@ public final class IndividualPassWorkload {
 
     /** The number of lists delivered. */
     int drive(int quota, int open, long deadline) {
-      Set<String> inFlight = new LinkedHashSet<>();
+      // Lists in flight by process instance id, with their business key: the stamp task lives in the
+      // stamp-and-sign instance the case calls, which carries the case's business key (the floor is given one).
+      Map<String, String> inFlight = new LinkedHashMap<>();
       int started = 0;
       int delivered = 0;
       int finished = 0;
@@ -200,11 +202,11 @@ public final class IndividualPassWorkload {
         while (inFlight.size() < open && started < quota) {
           started++;
           JsonNode instance = call(cskv(ward), "POST", "/engine-rest/process-definition/key/" + processKey
-              + "/start", Map.of("variables", startVariables()));
+              + "/start", Map.of("variables", startVariables(), "businessKey", "tai-" + UUID.randomUUID()));
           if (instance == null) {
             finished++;
           } else {
-            inFlight.add(instance.get("id").asText());
+            inFlight.put(instance.get("id").asText(), instance.get("businessKey").asText());
           }
         }
         boolean worked = false;
@@ -214,7 +216,7 @@ public final class IndividualPassWorkload {
           }
           String user = userOf.get(taskKey);
           JsonNode tasks = call(user, "GET", "/engine-rest/task?taskDefinitionKey=" + taskKey
-              + "&processInstanceIdIn=" + String.join(",", inFlight), null);
+              + "&processInstanceBusinessKeyIn=" + String.join(",", inFlight.values()), null);
           for (JsonNode task : tasks == null ? JSON.createArrayNode() : tasks) {
             worked = true;
             String id = task.get("id").asText();
