@@ -115,12 +115,17 @@ class KilledWhileRenderingTest {
       restarted.awaitLive(Duration.ofMinutes(4));
       // Taken again at once: a new lock of node-a, acquired before the dead one would have expired. Without the
       // release at start this waits for the expiry and fails here.
+      // On idle cores the rest of the bundle may be done before a poll sees the new lock: a job gone (completed)
+      // was taken again too, and, the time being before the dead lock's expiry, not by waiting for it.
       Map<String, Object> newLock = await("the render job taken again by the restarted node-a")
           .atMost(PROMPTLY).pollInterval(Duration.ofMillis(200))
-          .until(() -> renderJob(processInstance), job -> job.get("LOCK_EXP_TIME_") != null
+          .until(() -> renderJob(processInstance), job -> job.isEmpty() || job.get("LOCK_EXP_TIME_") != null
               && !job.get("LOCK_EXP_TIME_").equals(deadLock.get("LOCK_EXP_TIME_")));
-      assertThat(newLock).containsEntry("LOCK_OWNER_", "node-a");
-      Instant acquired = ((Timestamp) newLock.get("LOCK_EXP_TIME_")).toInstant().minus(LOCK_TIME);
+      Instant acquired = Instant.now();
+      if (!newLock.isEmpty()) {
+        assertThat(newLock).containsEntry("LOCK_OWNER_", "node-a");
+        acquired = ((Timestamp) newLock.get("LOCK_EXP_TIME_")).toInstant().minus(LOCK_TIME);
+      }
       assertThat(acquired).as("acquired again before the dead lock expired").isBefore(deadLockExpires);
 
       await("the bundle rendered").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
@@ -253,11 +258,14 @@ class KilledWhileRenderingTest {
     return rendered.isEmpty() ? 0 : rendered.get(0);
   }
 
-  /** The render job's row: the only job of the instance once signing is done. */
+  /**
+   * The render job's row (empty once it is done): the case's only job once signing is done, in the stamp-and-sign
+   * instance it calls.
+   */
   private static Map<String, Object> renderJob(String processInstance) {
-    return jdbc.queryForMap("select LOCK_OWNER_, LOCK_EXP_TIME_ from ACT_RU_JOB where PROCESS_INSTANCE_ID_ = ? "
+    return jdbc.queryForList("select LOCK_OWNER_, LOCK_EXP_TIME_ from ACT_RU_JOB where ROOT_PROC_INST_ID_ = ? "
         + "and HANDLER_TYPE_ = 'async-continuation'",
-        processInstance);
+        processInstance).stream().findFirst().orElse(Map.of());
   }
 
   private static int freePort() throws IOException {
