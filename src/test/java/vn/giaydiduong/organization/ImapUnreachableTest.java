@@ -21,9 +21,6 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.web.util.HtmlUtils;
 import vn.giaydiduong.intake.StaffListFiles;
 import vn.giaydiduong.organization.MailIntake.MailboxState;
@@ -39,7 +36,6 @@ import vn.giaydiduong.organization.MailIntake.MailboxState;
 @ExtendWith(OutputCaptureExtension.class)
 class ImapUnreachableTest extends IntakeTestSupport {
 
-  @Autowired JavaMailSender mailSender;
   @Autowired MailIntakeHealthIndicator health;
   @Autowired MeterRegistry meters;
   @Autowired MailIntake intake;
@@ -128,9 +124,6 @@ class ImapUnreachableTest extends IntakeTestSupport {
 
   // --- helpers
 
-  record Attachment(String filename, byte[] content) {
-  }
-
   private void awaitEveryMailboxFailing() {
     await().atMost(Duration.ofSeconds(30)).until(() -> intake.states().stream().allMatch(MailboxState::failing));
   }
@@ -138,19 +131,6 @@ class ImapUnreachableTest extends IntakeTestSupport {
   private static void assertNoStackTraceFromTheIntake(CapturedOutput output) {
     assertThat(output.getAll()).doesNotContain("at vn.giaydiduong.organization.MailIntake")
         .doesNotContain("at org.eclipse.angus.mail");
-  }
-
-  private void send(String from, String to, String subject, Attachment... attachments) throws Exception {
-    MimeMessage message = mailSender.createMimeMessage();
-    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-    helper.setFrom(from);
-    helper.setTo(to);
-    helper.setSubject(subject);
-    helper.setText("Kính gửi UBND phường.");
-    for (Attachment a : attachments) {
-      helper.addAttachment(a.filename(), new ByteArrayResource(a.content()));
-    }
-    mailSender.send(message);
   }
 
   private void deliver(String mailbox, MimeMessage message) throws Exception {

@@ -1,11 +1,9 @@
 package vn.giaydiduong.organization;
 
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
-import jakarta.mail.Session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,9 +11,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +36,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.test.context.ActiveProfiles;
 import vn.giaydiduong.intake.StaffListFiles;
 import vn.giaydiduong.organization.MailIntake.ImapEndpoint;
@@ -80,6 +83,7 @@ abstract class IntakeTestSupport {
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired Proxy proxy;
+  @Autowired JavaMailSender mailSender;
 
   static List<List<Object>> people(int count) {
     return StaffListFiles.people(count, SERIALS.getAndAdd(count));
@@ -160,6 +164,23 @@ abstract class IntakeTestSupport {
         JVBERi0
         --b1--
         """).formatted(from, subject, from).replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  record Attachment(String filename, byte[] content) {
+  }
+
+  /** A mail sent through the test SMTP server to a ward mailbox. */
+  void send(String from, String to, String subject, Attachment... attachments) throws Exception {
+    MimeMessage message = mailSender.createMimeMessage();
+    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+    helper.setFrom(from);
+    helper.setTo(to);
+    helper.setSubject(subject);
+    helper.setText("Kính gửi UBND phường.");
+    for (Attachment a : attachments) {
+      helper.addAttachment(a.filename(), new ByteArrayResource(a.content()));
+    }
+    mailSender.send(message);
   }
 
   static String body(MimeMessage message) throws Exception {

@@ -13,9 +13,6 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import vn.giaydiduong.intake.StaffListFiles;
 
 /**
@@ -26,7 +23,6 @@ import vn.giaydiduong.intake.StaffListFiles;
  */
 class MailIntakeLimitsTest extends IntakeTestSupport {
 
-  @Autowired JavaMailSender mailSender;
 
   @BeforeEach
   void emptyMailboxes() throws Exception {
@@ -122,22 +118,6 @@ class MailIntakeLimitsTest extends IntakeTestSupport {
   }
 
   // --- helpers
-
-  record Attachment(String filename, byte[] content) {
-  }
-
-  private void send(String from, String to, String subject, Attachment... attachments) throws Exception {
-    MimeMessage message = mailSender.createMimeMessage();
-    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-    helper.setFrom(from);
-    helper.setTo(to);
-    helper.setSubject(subject);
-    helper.setText("Kính gửi UBND phường.");
-    for (Attachment a : attachments) {
-      helper.addAttachment(a.filename(), new ByteArrayResource(a.content()));
-    }
-    mailSender.send(message);
-  }
 
   /** A PDF-looking file of {@code size} random (incompressible) bytes. */
   private static byte[] pdf(int size, long seed) {
