@@ -7,11 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Flags;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,20 +133,6 @@ class ImapUnreachableTest extends IntakeTestSupport {
 
   private void deliver(String mailbox, MimeMessage message) throws Exception {
     greenMail.getUserManager().getUserByEmail(mailbox).deliver(message);
-  }
-
-  /** An attachment whose base64 is cut short: readable structure, unreadable content. */
-
-  /** A PDF-looking file of {@code size} random (incompressible) bytes. */
-  private static byte[] pdf(int size, long seed) {
-    byte[] content = new byte[size];
-    new Random(seed).nextBytes(content);
-    System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, content, 0, 9);
-    return content;
-  }
-
-  private int stored(String sender) {
-    return count("select count(*) from staff_list_submission where sender = ?", sender);
   }
 
   private long unseenIn(String mailbox) {

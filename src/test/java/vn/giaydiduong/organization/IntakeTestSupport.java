@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -181,6 +182,18 @@ abstract class IntakeTestSupport {
       helper.addAttachment(a.filename(), new ByteArrayResource(a.content()));
     }
     mailSender.send(message);
+  }
+
+  /** A PDF-looking file of {@code size} random (incompressible) bytes. */
+  static byte[] pdf(int size, long seed) {
+    byte[] content = new byte[size];
+    new Random(seed).nextBytes(content);
+    System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, content, 0, 9);
+    return content;
+  }
+
+  int stored(String sender) {
+    return count("select count(*) from staff_list_submission where sender = ?", sender);
   }
 
   static String body(MimeMessage message) throws Exception {

@@ -9,7 +9,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,18 +117,6 @@ class MailIntakeLimitsTest extends IntakeTestSupport {
   }
 
   // --- helpers
-
-  /** A PDF-looking file of {@code size} random (incompressible) bytes. */
-  private static byte[] pdf(int size, long seed) {
-    byte[] content = new byte[size];
-    new Random(seed).nextBytes(content);
-    System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, content, 0, 9);
-    return content;
-  }
-
-  private int stored(String sender) {
-    return count("select count(*) from staff_list_submission where sender = ?", sender);
-  }
 
   private void awaitStored(String sender, int n) {
     await().atMost(Duration.ofSeconds(30)).until(() -> stored(sender) == n);
