@@ -49,8 +49,10 @@ public class PassStamper {
     SigningKey key = keys.activeKey(ward.code());
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String organization = applications.organizationName(applicationId).orElse(null);
-    inTodaysZone(applicationId, ward);
     List<Pass> waiting = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
+    if (inTodaysZone(waiting, ward)) {
+      waiting = registry.passes(applicationId, PassStatus.AWAITING_STAMP);
+    }
     // ECDSA is most of a stamp's time: an organization's thousands of passes are signed on all cores (the common
     // fork-join pool), then written in order on this thread, in the caller's transaction.
     List<String> codes = waiting.parallelStream()
@@ -74,12 +76,12 @@ public class PassStamper {
    * new zone and at most the longest validity that zone allows (pass-validity.dmn), counted from today or its
    * first day, whichever is later; the version of the table that bounded it is recorded on the pass. Issued passes
    * are handled by the zone change itself (verify.ZoneChanges). Market cards are left alone: their days were
-   * decided per card (market-days.dmn), and a zone change revokes issued cards.
+   * decided per card (market-days.dmn), and a zone change revokes issued cards. Returns whether a pass changed.
    */
-  private void inTodaysZone(long applicationId, Ward ward) {
+  private boolean inTodaysZone(List<Pass> waiting, Ward ward) {
     Decided<Integer> longest = null;
     LocalDate today = Dates.today();
-    for (Pass pass : registry.passes(applicationId, PassStatus.AWAITING_STAMP)) {
+    for (Pass pass : waiting) {
       if (pass.kind() == PassKind.MARKET_CARD || pass.zone() == ward.zone()) {
         continue;
       }
@@ -91,5 +93,6 @@ public class PassStamper {
       LocalDate lastDay = pass.validUntil().isAfter(lastAllowed) ? lastAllowed : pass.validUntil();
       registry.rezone(pass.passNumber(), ward.zone(), lastDay, longest.rule());
     }
+    return longest != null;
   }
 }
