@@ -46,7 +46,7 @@ public class PassVerifier {
 
   private final PassCodec codec;
   private final SigningKeyStore keys;
-  private final Revocations revocations;
+  private final PassStandings standings;
   private final WardRegistry wards;
   private final Clock clock;
   // A kid is a hash of its public key, so an entry never changes once read; retired keys stay valid.
@@ -68,16 +68,16 @@ public class PassVerifier {
   }
 
   @Autowired
-  public PassVerifier(PassCodec codec, SigningKeyStore keys, Revocations revocations,
+  public PassVerifier(PassCodec codec, SigningKeyStore keys, PassStandings standings,
       WardRegistry wards) {
-    this(codec, keys, revocations, wards, Clock.system(Dates.HANOI), VERIFIED_CACHE_SIZE);
+    this(codec, keys, standings, wards, Clock.system(Dates.HANOI), VERIFIED_CACHE_SIZE);
   }
 
-  PassVerifier(PassCodec codec, SigningKeyStore keys, Revocations revocations,
+  PassVerifier(PassCodec codec, SigningKeyStore keys, PassStandings standings,
       WardRegistry wards, Clock clock, int verifiedCacheSize) {
     this.codec = codec;
     this.keys = keys;
-    this.revocations = revocations;
+    this.standings = standings;
     this.wards = wards;
     this.clock = clock;
     this.verified = Caffeine.newBuilder().maximumSize(verifiedCacheSize).build();
@@ -166,7 +166,7 @@ public class PassVerifier {
             + "thẻ. Không cho qua; báo công an phường cấp thẻ.", now);
       }
     }
-    Revocations.Standing standing = revocations.standing(claims.passId());
+    PassStandings.Standing standing = standings.of(claims.passId());
     // A zone change shortens a pass, never lengthens it.
     LocalDate shortenedUntil = standing.shortenedUntil() != null
         && standing.shortenedUntil().isBefore(claims.validUntil()) ? standing.shortenedUntil() : null;
@@ -205,7 +205,7 @@ public class PassVerifier {
   }
 
   /** The same words as the checkpoint page's offline verifier (verify.js). */
-  private static String zoneChange(PassClaims claims, Revocations.Standing standing) {
+  private static String zoneChange(PassClaims claims, PassStandings.Standing standing) {
     return "phường chuyển sang " + standing.changedTo().label().toLowerCase() + " ngày "
         + standing.changedOn().format(DAY_MONTH) + " nên giấy cấp ở " + claims.zone().label().toLowerCase()
         + " chỉ còn giá trị đến hết ngày " + standing.shortenedUntil().format(DAY_MONTH);

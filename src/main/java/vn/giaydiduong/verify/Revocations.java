@@ -1,7 +1,6 @@
 package vn.giaydiduong.verify;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -9,17 +8,15 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.identity.Role;
 import vn.giaydiduong.pass.Pass;
 import vn.giaydiduong.pass.PassRegistry;
 import vn.giaydiduong.pass.PassStatus;
-import vn.giaydiduong.ward.Zone;
 
 /**
- * Withdrawn passes. A revocation is a status of the pass row, so the verifier sees it in the same database read
- * that a checkpoint's scan makes, on every node, from the moment the revoking transaction commits.
+ * Withdrawn passes. A revocation is a status of the pass row; the verifier learns it through {@link PassStandings}:
+ * on this node when the revoking transaction commits, on the others within a second.
  */
 @Repository
 public class Revocations {
@@ -33,39 +30,14 @@ public class Revocations {
   private final JdbcClient jdbc;
   private final PassRegistry registry;
   private final IdentityService identityService;
+  private final PassStandings standings;
 
-  public Revocations(JdbcClient jdbc, PassRegistry registry, IdentityService identityService) {
+  public Revocations(JdbcClient jdbc, PassRegistry registry, IdentityService identityService,
+      PassStandings standings) {
     this.jdbc = jdbc;
     this.registry = registry;
     this.identityService = identityService;
-  }
-
-  /**
-   * What the registry adds to a pass's signed claims, read on every scan: revoked, or shortened by a zone change
-   * (the last valid day, the zone the ward changed to and the change day).
-   */
-  public record Standing(boolean revoked, LocalDate shortenedUntil, Zone changedTo, LocalDate changedOn) {
-
-    static final Standing NONE = new Standing(false, null, null, null);
-  }
-
-  public boolean isRevoked(String passNumber) {
-    return standing(passNumber).revoked();
-  }
-
-  /** One read per scan; a number the registry does not know has no standing beyond its claims. */
-  public Standing standing(String passNumber) {
-    return jdbc.sql("select p.status, p.shortened_until, z.new_zone, z.changed_at from pass p "
-            + "left join zone_change z on z.id = p.shortened_by_change where p.pass_number = ?")
-        .param(passNumber)
-        .query((rs, n) -> {
-          OffsetDateTime changedAt = rs.getObject("changed_at", OffsetDateTime.class);
-          return new Standing("REVOKED".equals(rs.getString("status")),
-              rs.getObject("shortened_until", LocalDate.class),
-              changedAt == null ? null : Zone.valueOf(rs.getString("new_zone")),
-              changedAt == null ? null : LocalDate.ofInstant(changedAt.toInstant(), Dates.HANOI));
-        })
-        .optional().orElse(Standing.NONE);
+    this.standings = standings;
   }
 
   /**
@@ -97,9 +69,13 @@ public class Revocations {
    * change, made by an administrator). False if the pass was not issued or delivered.
    */
   boolean markRevoked(String passNumber, String reason, String userId) {
-    return jdbc.sql("update pass set status = 'REVOKED', revoked_by = ?, revoked_at = ?, "
+    boolean revoked = jdbc.sql("update pass set status = 'REVOKED', revoked_by = ?, revoked_at = ?, "
             + "revoked_reason = ? where pass_number = ? and status in ('ISSUED', 'DELIVERED')")
         .params(userId, OffsetDateTime.now(ZoneOffset.UTC), reason, passNumber).update() == 1;
+    if (revoked) {
+      standings.changed();
+    }
+    return revoked;
   }
 
   /** Passes revoked at or after {@code since}, oldest first. */

@@ -26,7 +26,7 @@ import vn.giaydiduong.ward.Zone;
  * What a ward's zone change does to the passes already issued there ({@code processes/zone-change.dmn}): each
  * issued, unrevoked, unexpired pass is kept, shortened (a new last day recorded beside it; its QR keeps its
  * signed dates) or revoked, in the transaction of the change, which is recorded with its counts. Checkpoints learn
- * the shortenings online from the pass row and offline from {@link #offlineRules(LocalDate)}.
+ * the shortenings online through {@link PassStandings} and offline from {@link #offlineRules(LocalDate)}.
  */
 @Service
 public class ZoneChanges {
@@ -61,11 +61,13 @@ public class ZoneChanges {
   private final JdbcClient jdbc;
   private final ZoneChangeRules rules;
   private final Revocations revocations;
+  private final PassStandings standings;
 
-  public ZoneChanges(JdbcClient jdbc, ZoneChangeRules rules, Revocations revocations) {
+  public ZoneChanges(JdbcClient jdbc, ZoneChangeRules rules, Revocations revocations, PassStandings standings) {
     this.jdbc = jdbc;
     this.rules = rules;
     this.revocations = revocations;
+    this.standings = standings;
   }
 
   /** Runs inside {@link WardRegistry#changeZone}'s transaction: a failing rule rolls the zone change back. */
@@ -110,6 +112,7 @@ public class ZoneChanges {
       revocations.markRevoked(d.pass().passNumber(), reason, change.changedBy());
       record(changeId, d, null);
     }
+    standings.changed();
     LOG.info("Zone of ward {} changed {} -> {} by {}: {} passes kept, {} shortened until {}, {} revoked",
         change.wardCode(), change.oldZone(), change.newZone(), change.changedBy(), kept, shortened.size(), until,
         revoked.size());

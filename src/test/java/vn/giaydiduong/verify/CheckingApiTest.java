@@ -1,6 +1,7 @@
 package vn.giaydiduong.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,8 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
@@ -60,7 +63,7 @@ class CheckingApiTest extends PassIssuing {
   @Autowired TestRestTemplate rest;
   @Autowired PassCodec codec;
   @Autowired SigningKeyStore keys;
-  @Autowired Revocations revocations;
+  @Autowired PassStandings standings;
   @Autowired WardRegistry wards;
   @Autowired CheckLog checkLog;
   @Autowired JdbcTemplate jdbc;
@@ -203,6 +206,37 @@ class CheckingApiTest extends PassIssuing {
     assertThat(later.get("revoked")).isEmpty();
     assertThat(rest.getForEntity("/api/revocations?since=hôm-qua", String.class).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  /** Scans read revocations and shortenings from memory; what another node writes must reach it unprompted. */
+  @Test
+  void revocationAndShorteningWrittenByAnotherNode_countHereWithinSeconds() throws Exception {
+    LocalDate today = Dates.today();
+    Pass revokedThere = issuePass("Hoàng Minh Châu", today, today.plusDays(5));
+    Pass shortenedThere = issuePass("Vũ Thị Thu Hà", today, today.plusDays(14));
+    assertThat(status(post(revokedThere.qrText()))).isEqualTo("VALID");
+    assertThat(status(post(shortenedThere.qrText()))).isEqualTo("VALID");
+
+    // What the other node's transactions leave in the shared database, without this node's knowledge.
+    jdbc.update("update pass set status = 'REVOKED', revoked_by = 'canbo.trucbach', revoked_at = ?, "
+        + "revoked_reason = 'Người dân báo mất giấy' where pass_number = ?",
+        OffsetDateTime.now(ZoneOffset.UTC), revokedThere.passNumber());
+    LocalDate until = today.plusDays(2);
+    jdbc.update("insert into zone_change (ward_code, old_zone, new_zone, changed_by, changed_at, shortened_until, "
+        + "kept, shortened, revoked) values (?, 'GREEN', 'ORANGE', 'quantri', ?, ?, 0, 1, 0)",
+        shortenedThere.wardCode(), OffsetDateTime.now(), until);
+    Long change = jdbc.queryForObject("select max(id) from zone_change", Long.class);
+    jdbc.update("update pass set shortened_until = ?, shortened_by_change = ? where pass_number = ?", until, change,
+        shortenedThere.passNumber());
+    jdbc.update("insert into zone_change_pass (zone_change_id, pass_number, action, signed_until, valid_until) "
+        + "values (?, ?, 'SHORTEN', ?, ?)", change, shortenedThere.passNumber(), today.plusDays(14), until);
+
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      assertThat(status(post(revokedThere.qrText()))).isEqualTo("REVOKED");
+      JsonNode shortened = json.readTree(post(shortenedThere.qrText()).getBody());
+      assertThat(shortened.get("status").asText()).isEqualTo("VALID");
+      assertThat(shortened.get("shortenedUntil").asText()).isEqualTo(until.toString());
+    });
   }
 
   @Test
@@ -588,7 +622,7 @@ class CheckingApiTest extends PassIssuing {
   }
 
   private PassVerifier verifierAt(Instant instant) {
-    return new PassVerifier(codec, keys, revocations, wards, Clock.fixed(instant, Dates.HANOI),
+    return new PassVerifier(codec, keys, standings, wards, Clock.fixed(instant, Dates.HANOI),
         PassVerifier.VERIFIED_CACHE_SIZE);
   }
 

@@ -36,7 +36,7 @@ class CheckingBenchmark extends PassIssuing {
   @Autowired PassVerifier verifier;
   @Autowired vn.giaydiduong.qr.PassCodec codec;
   @Autowired vn.giaydiduong.qr.SigningKeyStore keys;
-  @Autowired Revocations revocations;
+  @Autowired PassStandings standings;
   @Autowired vn.giaydiduong.ward.WardRegistry wards;
   @Autowired CheckLog checkLog;
 
@@ -45,7 +45,7 @@ class CheckingBenchmark extends PassIssuing {
     List<String> codes = issue(PASSES);
 
     // Every scan a first scan: full decoding and ECDSA verification each time.
-    PassVerifier uncached = new PassVerifier(codec, keys, revocations, wards,
+    PassVerifier uncached = new PassVerifier(codec, keys, standings, wards,
         java.time.Clock.system(vn.giaydiduong.common.Dates.HANOI), 0);
     inProcess(uncached, codes, 5);
     report("in-process, no signature cache", inProcess(uncached, codes, IN_PROCESS_SECONDS));

@@ -49,6 +49,8 @@ import vn.giaydiduong.ward.Zone;
  * Every scan is logged (the per-address quota of the log is lifted: wrk is one address).
  *
  * <p>{@code ./mvnw -o -B package -Pbenchmarks -Dbenchmarks.workloads=W4} (about 8 minutes).
+ * {@code -Dbenchmarks.verify.variants=warm-up} measures one variant only ({@code cold}, {@code warm-up});
+ * {@code -Dbenchmarks.verify.jfr=true} records each node with JFR into {@code target/app-process/}.
  */
 @EnabledIfSystemProperty(named = "benchmarks", matches = "true")
 class VerifyHttpBenchmark {
@@ -94,7 +96,11 @@ class VerifyHttpBenchmark {
         Path script = work.resolve("scan.lua");
         Files.writeString(script, LUA, StandardCharsets.UTF_8);
         JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+        List<String> variants = List.of(System.getProperty("benchmarks.verify.variants", "cold,warm-up").split(","));
         for (boolean warmUp : List.of(false, true)) {
+          if (!variants.contains(warmUp ? "warm-up" : "cold")) {
+            continue;
+          }
           long checksBefore = jdbc.sql("select count(*) from pass_check").query(Long.class).single();
           long scans = measureNode(jar, jdbcUrl, mail.getSmtp().getPort(), warmUp, script, rescans, firstScans,
               passes.get(0));
@@ -115,11 +121,16 @@ class VerifyHttpBenchmark {
     Map<String, List<Run>> fresh = new LinkedHashMap<>();
     Map<String, List<Run>> warm = new LinkedHashMap<>();
     long verifications = 0;
-    try (AppProcess node = AppProcess.postgres("w4-" + (warmUp ? "warm-up" : "cold"), jdbcUrl, smtpPort).jar(jar)
+    AppProcess configured = AppProcess.postgres("w4-" + (warmUp ? "warm-up" : "cold"), jdbcUrl, smtpPort).jar(jar)
         .property("giaydiduong.verification.warm-up.enabled", Boolean.toString(warmUp))
         .property("giaydiduong.benchmarks.http-floor", "true")
         // wrk is one address: without this most scans would not be logged, and the log's cost not measured.
-        .property("giaydiduong.checking.logged-scans-per-address-minute", "1000000000").start()) {
+        .property("giaydiduong.checking.logged-scans-per-address-minute", "1000000000");
+    if (Boolean.getBoolean("benchmarks.verify.jfr")) {
+      configured.jvmOptions("-Xmx512m", "-XX:StartFlightRecording=filename="
+          + configured.logFile().resolveSibling("w4-" + (warmUp ? "warm-up" : "cold") + ".jfr") + ",settings=profile");
+    }
+    try (AppProcess node = configured.start()) {
       node.awaitReady(Duration.ofMinutes(5));
       System.out.printf("%nW4 %s: ready %.1f s after launch%n", variant, node.sinceStart().toMillis() / 1000.0);
       String verifyAnswer = post(node, CheckingRequestLimits.VERIFY_PATH, samplePass);

@@ -55,7 +55,7 @@ class ZoneChangeTest extends PassIssuing {
   @Autowired TestRestTemplate rest;
   @Autowired PassCodec codec;
   @Autowired SigningKeyStore keys;
-  @Autowired Revocations revocations;
+  @Autowired PassStandings standings;
   @Autowired WardRegistry wards;
   @Autowired JdbcClient jdbc;
   @Autowired RepositoryService repositoryService;
@@ -266,7 +266,7 @@ class ZoneChangeTest extends PassIssuing {
   }
 
   private PassVerifier verifierAt(Instant instant) {
-    return new PassVerifier(codec, keys, revocations, wards, Clock.fixed(instant, Dates.HANOI),
+    return new PassVerifier(codec, keys, standings, wards, Clock.fixed(instant, Dates.HANOI),
         PassVerifier.VERIFIED_CACHE_SIZE);
   }
 
