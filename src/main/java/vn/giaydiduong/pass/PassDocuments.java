@@ -40,10 +40,12 @@ public class PassDocuments {
   private final WardRegistry wards;
   private final PassPdfRenderer renderer;
   private final TransactionTemplate newTransaction;
+  private final BundleWorkDirectory workDirectory;
 
-  public PassDocuments(JdbcClient jdbc, ApplicationStore applications, HouseholdStore households,
+  PassDocuments(JdbcClient jdbc, ApplicationStore applications, HouseholdStore households,
       PassRegistry registry, WardRegistry wards, PassPdfRenderer renderer,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, BundleWorkDirectory workDirectory) {
+    this.workDirectory = workDirectory;
     this.newTransaction = new TransactionTemplate(transactionManager);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.jdbc = jdbc;
@@ -63,9 +65,9 @@ public class PassDocuments {
   }
 
   /**
-   * Renders the bundle of the application's issued passes into a temporary file, then streams it into the
-   * database: a city-scale bundle is tens of megabytes and is never held in memory as a whole. Progress is
-   * recorded in transactions of its own, so it is visible while the caller's transaction is still open.
+   * Renders the bundle of the application's issued passes into a file of the {@link BundleWorkDirectory}, then
+   * streams it into the database: a city-scale bundle is tens of megabytes and is never held in memory as a whole.
+   * Progress is recorded in transactions of its own, so it is visible while the caller's transaction is still open.
    */
   public void renderBundle(long applicationId) {
     List<Pass> passes = registry.passes(applicationId, PassStatus.ISSUED);
@@ -76,7 +78,7 @@ public class PassDocuments {
     recordProgress(applicationId, 0, prints.size()); // a re-render starts from nothing, not from the last "done"
     Path file = null;
     try {
-      file = Files.createTempFile("bundle-" + applicationId + "-", ".pdf");
+      file = workDirectory.newFile(applicationId);
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
         renderer.renderBundle(prints, out, rendered -> recordProgress(applicationId, rendered, prints.size()));
       }

@@ -19,6 +19,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +49,8 @@ import vn.giaydiduong.testing.AppProcess;
  * case is driven over HTTP as the ward's officials and the organization would. A node of another name started
  * meanwhile leaves the dead node's lock alone; the dead node started again under its own name
  * ({@code giaydiduong.node-name}) releases it at start ({@code engine.NodeJobLocks}) and renders the bundle at
- * once, long before the lock (2 minutes) would have expired. Then: one complete bundle, every number once.
+ * once, long before the lock (2 minutes) would have expired. Then: one complete bundle, every number once, and no
+ * half-rendered file left on the host ({@code pass.BundleWorkDirectory}).
  */
 class KilledWhileRenderingTest {
 
@@ -67,11 +71,13 @@ class KilledWhileRenderingTest {
   private static EmbeddedPostgres postgres;
   private static GreenMail greenMail;
   private static JdbcTemplate jdbc;
+  private static Path workDir;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   @BeforeAll
   static void startDatabaseAndMail() throws IOException {
     postgres = EmbeddedPostgres.builder().start();
+    workDir = Files.createTempDirectory("killed-render-bundles");
     jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
     greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
@@ -96,6 +102,7 @@ class KilledWhileRenderingTest {
       first.kill();
       deadLock = renderJob(processInstance);
     }
+    assertThat(bundleFiles()).as("the killed node's half-rendered bundle").hasSize(1);
     assertThat(deadLock.get("LOCK_OWNER_")).as("the render job, locked by the killed node").isEqualTo("node-a");
     Instant deadLockExpires = ((Timestamp) deadLock.get("LOCK_EXP_TIME_")).toInstant();
     long applicationId = applicationId();
@@ -109,6 +116,7 @@ class KilledWhileRenderingTest {
       assertThat(renderJob(processInstance)).as("node-b must not take node-a's job")
           .containsEntry("LOCK_OWNER_", "node-a").containsEntry("LOCK_EXP_TIME_", deadLock.get("LOCK_EXP_TIME_"));
       assertThat(rendered(applicationId)).isEqualTo(renderedWhenKilled);
+      assertThat(bundleFiles()).as("the dead node's file, deleted by the node started next on the host").isEmpty();
     }
 
     try (AppProcess restarted = node("killed-render-a-again", "node-a").start()) {
@@ -152,6 +160,14 @@ class KilledWhileRenderingTest {
     assertThat(jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Integer.class)).isZero();
     assertThat(jdbc.queryForObject("select count(*) from ACT_RU_JOB where EXCEPTION_MSG_ is not null",
         Integer.class)).isZero();
+    assertThat(bundleFiles()).as("no bundle file left on the host").isEmpty();
+  }
+
+  /** The bundle files in every node's work directory under the nodes' shared {@code giaydiduong.bundles.work-dir}. */
+  private static List<Path> bundleFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(workDir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".pdf")).toList();
+    }
   }
 
   private static AppProcess node(String processName, String nodeName) {
@@ -161,7 +177,8 @@ class KilledWhileRenderingTest {
         .property("giaydiduong.demo.enabled", "true")
         .property("giaydiduong.demo.password", PASSWORD)
         .property("giaydiduong.demo.wards", WARD)
-        .property("camunda.bpm.job-execution.lock-time-in-millis", Long.toString(LOCK_TIME.toMillis()));
+        .property("camunda.bpm.job-execution.lock-time-in-millis", Long.toString(LOCK_TIME.toMillis()))
+        .property("giaydiduong.bundles.work-dir", workDir.toString());
   }
 
   /**
