@@ -38,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 import vn.giaydiduong.intake.StaffListFiles;
 import vn.giaydiduong.organization.OrganizationPassProcessTest;
 import vn.giaydiduong.pass.PassNumbers;
@@ -87,6 +88,7 @@ class KilledWhileRenderingTest {
   static void stopDatabaseAndMail() throws IOException {
     greenMail.stop();
     postgres.close();
+    FileSystemUtils.deleteRecursively(workDir);
   }
 
   @Test
