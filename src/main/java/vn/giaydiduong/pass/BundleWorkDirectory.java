@@ -10,13 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Where print bundles are rendered before they are streamed into the database: a directory of this node's own
@@ -55,14 +54,14 @@ class BundleWorkDirectory implements DisposableBean {
   public void destroy() throws IOException {
     lock.release();
     lockChannel.close();
-    deleteTree(own);
+    FileSystemUtils.deleteRecursively(own);
   }
 
   private static void deleteDeadNodes(Path root) throws IOException {
     try (DirectoryStream<Path> nodes = Files.newDirectoryStream(root, Files::isDirectory)) {
       for (Path node : nodes) {
         if (ownerIsDead(node)) {
-          deleteTree(node);
+          FileSystemUtils.deleteRecursively(node);
           LOG.info("Deleted the bundle work directory {} of a node that is no longer running", node);
         }
       }
@@ -82,14 +81,6 @@ class BundleWorkDirectory implements DisposableBean {
       return false;
     } catch (OverlappingFileLockException e) {
       return false; // held by another application context in this very JVM
-    }
-  }
-
-  private static void deleteTree(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }
