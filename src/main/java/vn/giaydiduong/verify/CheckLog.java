@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -67,17 +66,14 @@ public class CheckLog implements SmartLifecycle {
   private static final int BATCH = 1_000;
 
   private final JdbcClient jdbc;
-  // JdbcClient has no batch API; the log is written in JDBC batches of up to BATCH entries.
-  private final JdbcTemplate batchJdbc;
   private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(CAPACITY);
   // Held while an entry is between the queue and the database, so flush() sees every earlier entry written. Fair:
   // the writer takes it again at once after each poll, and an unfair lock let it starve flush() for minutes.
   private final ReentrantLock writing = new ReentrantLock(true);
   private volatile Thread writer;
 
-  public CheckLog(JdbcClient jdbc, JdbcTemplate batchJdbc) {
+  public CheckLog(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.batchJdbc = batchJdbc;
   }
 
   public void record(Entry entry) {
@@ -159,8 +155,23 @@ public class CheckLog implements SmartLifecycle {
     }
   }
 
-  private static final String INSERT = "insert into pass_check (checked_at, status, pass_kind, ward_code, "
-      + "checkpoint_id, location, offline, report_key) values (?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_INTO = "insert into pass_check (checked_at, status, pass_kind, ward_code, "
+      + "checkpoint_id, location, offline, report_key) values ";
+  private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT = INSERT_INTO + ROW_VALUES;
+
+  /**
+   * One statement of many rows ({@code values (…), (…)}): PostgreSQL then parses, plans and executes once per batch,
+   * not once per row; logging every scan cost re-scans about a fifth of their rate (W4 in docs/benchmarks.md).
+   */
+  private void insertAll(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    jdbc.sql(INSERT_INTO + String.join(", ", Collections.nCopies(entries.size(), ROW_VALUES)))
+        .params(entries.stream().flatMap(e -> Arrays.stream(row(e))).toList())
+        .update();
+  }
 
   private static Object[] row(Entry e) {
     return new Object[] {e.checkedAt().atOffset(ZoneOffset.UTC), e.status().name(), e.passKind(), e.wardCode(),
@@ -193,7 +204,7 @@ public class CheckLog implements SmartLifecycle {
       }
       List<Entry> fresh = withoutKnownReports(batch);
       try {
-        batchJdbc.batchUpdate(INSERT, fresh.stream().map(CheckLog::row).toList());
+        insertAll(fresh);
       } catch (DuplicateKeyException e) {
         // Another node wrote the same report meanwhile: write one by one, skipping what is already there.
         fresh.forEach(entry -> {
