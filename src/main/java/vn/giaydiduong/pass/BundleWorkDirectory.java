@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,18 +29,25 @@ class BundleWorkDirectory implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(BundleWorkDirectory.class);
   private static final String LOCK_FILE = ".lock";
+  /**
+   * The directories locked by this JVM (several application contexts in tests). File locks belong to the process,
+   * and closing any channel on a locked file drops them: a sweep must not even open these.
+   */
+  private static final Set<Path> LOCKED_HERE = ConcurrentHashMap.newKeySet();
 
   private final Path own;
   private final FileChannel lockChannel;
   private final FileLock lock;
 
-  BundleWorkDirectory(@Value("${giaydiduong.bundles.work-dir}") Path root) {
+  BundleWorkDirectory(@Value("${giaydiduong.bundles.work-dir}") Path workDir) {
+    Path root = workDir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(root);
       deleteDeadNodes(root);
       own = Files.createTempDirectory(root, "node-");
       lockChannel = FileChannel.open(own.resolve(LOCK_FILE), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       lock = lockChannel.lock();
+      LOCKED_HERE.add(own);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare the bundle work directory under " + root, e);
     }
@@ -52,6 +60,7 @@ class BundleWorkDirectory implements DisposableBean {
 
   @Override
   public void destroy() throws IOException {
+    LOCKED_HERE.remove(own);
     lock.release();
     lockChannel.close();
     FileSystemUtils.deleteRecursively(own);
@@ -70,6 +79,9 @@ class BundleWorkDirectory implements DisposableBean {
 
   /** True if nobody holds the directory's lock; a directory without one is still being set up by its node. */
   private static boolean ownerIsDead(Path node) throws IOException {
+    if (LOCKED_HERE.contains(node)) {
+      return false;
+    }
     try (FileChannel channel = FileChannel.open(node.resolve(LOCK_FILE), StandardOpenOption.WRITE)) {
       FileLock free = channel.tryLock();
       if (free == null) {
@@ -79,8 +91,6 @@ class BundleWorkDirectory implements DisposableBean {
       return true;
     } catch (NoSuchFileException e) {
       return false;
-    } catch (OverlappingFileLockException e) {
-      return false; // held by another application context in this very JVM
     }
   }
 }
