@@ -28,13 +28,21 @@ class LatestTable {
   }
 
   Evaluation evaluate(String decisionKey, Map<String, Object> inputs) {
+    return evaluate(latest(decisionKey), inputs);
+  }
+
+  /** The version that decides from now on. */
+  RuleVersion latest(String decisionKey) {
     // Tables are deployed without a tenant (see docs/changing-rules.md).
     DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
         .withoutTenantId().latestVersion().singleResult();
     if (latest == null) {
       throw new RuleException(decisionKey, "bảng chưa được triển khai");
     }
-    DmnDecisionResult result = decisions.evaluateDecisionById(latest.getId()).variables(inputs).evaluate();
-    return new Evaluation(result, new RuleVersion(latest.getId(), latest.getVersion()));
+    return new RuleVersion(latest.getId(), latest.getVersion());
+  }
+
+  Evaluation evaluate(RuleVersion rule, Map<String, Object> inputs) {
+    return new Evaluation(decisions.evaluateDecisionById(rule.definitionId()).variables(inputs).evaluate(), rule);
   }
 }

@@ -2,15 +2,19 @@ package vn.giaydiduong.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Rough single-thread throughput and output sizes, printed, never asserted:
- * {@code ./mvnw test -Dtest=PassPdfRendererThroughput -Dbenchmarks=true}.
+ * {@code ./mvnw test -Dtest=PassPdfRendererThroughput -Dbenchmarks=true}. Also a bundle's fixed cost: the JVM's CPU
+ * per pass of the 9-pass bundles a W3 list prints against a 1,000-pass bundle.
  */
 @EnabledIfSystemProperty(named = "benchmarks", matches = "true")
 class PassPdfRendererThroughput {
@@ -42,5 +46,34 @@ class PassPdfRendererThroughput {
         MEASURED, seconds, MEASURED / seconds, bytes / MEASURED, page.length);
     assertThat(bytes).isPositive();
     assertThat(page).isNotEmpty();
+  }
+
+  @Test
+  void reportBundleCostPerPass_smallAgainstLarge() {
+    PassPdfRenderer renderer = new PassPdfRenderer();
+    List<PassPrint> nine = bundle(9, 0);
+    List<PassPrint> thousand = bundle(1000, 10_000);
+    for (int i = 0; i < 40; i++) {
+      renderer.renderBundle(nine);
+    }
+    renderer.renderBundle(thousand);
+    for (int round = 0; round < 3; round++) {
+      double small = cpuMillis(() -> IntStream.range(0, 200).forEach(i -> renderer.renderBundle(nine))) / (200 * 9);
+      double large = cpuMillis(() -> renderer.renderBundle(thousand)) / 1000;
+      System.out.printf("bundle CPU per pass: 9-pass bundles %.2f ms, 1,000-pass bundle %.2f ms%n", small, large);
+    }
+  }
+
+  private static List<PassPrint> bundle(int size, int firstNumber) {
+    return IntStream.range(0, size).mapToObj(i -> SamplePasses.individual("Nguyễn Thị Hằng " + i, firstNumber + i))
+        .toList();
+  }
+
+  /** The JVM's CPU time, so that the QR codes drawn ahead on other threads count too. */
+  private static double cpuMillis(Runnable work) {
+    var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long start = os.getProcessCpuTime();
+    work.run();
+    return (os.getProcessCpuTime() - start) / 1e6;
   }
 }
