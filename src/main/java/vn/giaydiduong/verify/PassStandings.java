@@ -94,7 +94,8 @@ public class PassStandings implements SmartLifecycle {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          refresh();
+          // The change is committed: a failed read must not fail its caller; the next refresh catches up.
+          refreshQuietly();
         }
       });
     } else {
