@@ -175,7 +175,6 @@ public class PassCodec {
     }
   }
 
-
   private static CBORObject cwt(PassClaims c) {
     CBORObject pass = CBORObject.NewOrderedMap()
         .Add(PASS_ID, c.passId())

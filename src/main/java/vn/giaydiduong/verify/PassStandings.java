@@ -33,8 +33,8 @@ import vn.giaydiduong.ward.Zone;
  * revoked and shortened passes, few beside all issued ones.
  *
  * <p>A change made on this node counts from the moment its transaction commits; one made on another node within
- * {@link #REFRESH_EVERY}, when this node next reads what changed. Both changes only ever add: a revocation is final and a
- * zone change shortens a pass, never lengthens it.
+ * {@link #REFRESH_EVERY}, when this node next reads what changed. Both changes only ever add: a revocation is final
+ * and a zone change shortens a pass, never lengthens it.
  */
 @Component
 public class PassStandings implements SmartLifecycle {
@@ -45,6 +45,7 @@ public class PassStandings implements SmartLifecycle {
   public record Standing(boolean revoked, LocalDate shortenedUntil, Zone changedTo, LocalDate changedOn) {
 
     static final Standing NONE = new Standing(false, null, null, null);
+    static final Standing REVOKED = new Standing(true, null, null, null);
   }
 
   /** How stale another node's revocations may be here. */
@@ -87,20 +88,30 @@ public class PassStandings implements SmartLifecycle {
 
   /**
    * Called inside a transaction that revoked or shortened passes: they count here once it commits (at once if
-   * there is no transaction).
+   * there is no transaction). One read after the commit however many passes the transaction changed: a zone change
+   * revokes a whole ward's passes one by one.
    */
   void changed() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          // The change is committed: a failed read must not fail its caller; the next refresh catches up.
-          refreshQuietly();
-        }
-      });
-    } else {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       refresh();
+      return;
     }
+    if (TransactionSynchronizationManager.hasResource(this)) {
+      return; // this transaction already reads once it commits
+    }
+    TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        // The change is committed: a failed read must not fail its caller; the next refresh catches up.
+        refreshQuietly();
+      }
+
+      @Override
+      public void afterCompletion(int status) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(PassStandings.this);
+      }
+    });
   }
 
   /** Reads what changed since the last refresh: revocations, and the shortenings of zone changes not yet read. */
@@ -115,7 +126,7 @@ public class PassStandings implements SmartLifecycle {
               + "and valid_until >= ?")
           .params(revocationsReadFrom.atOffset(ZoneOffset.UTC), stillValid)
           .query(rs -> {
-            held.put(rs.getString("pass_number"), new Held(new Standing(true, null, null, null),
+            held.put(rs.getString("pass_number"), new Held(Standing.REVOKED,
                 rs.getObject("valid_until", LocalDate.class)));
           });
       revocationsReadFrom = now.minus(OVERLAP);
