@@ -22,6 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.util.HtmlUtils;
 import vn.giaydiduong.intake.StaffListFiles;
 import vn.giaydiduong.organization.MailIntake.MailboxState;
+import vn.giaydiduong.organization.WardMails.Attachment;
 
 /**
  * The ward mailboxes' IMAP server unreachable (connections refused), or hanging (connections accepted, never

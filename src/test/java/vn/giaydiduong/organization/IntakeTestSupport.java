@@ -37,13 +37,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.test.context.ActiveProfiles;
 import vn.giaydiduong.intake.StaffListFiles;
 import vn.giaydiduong.organization.MailIntake.ImapEndpoint;
+import vn.giaydiduong.organization.WardMails.Attachment;
 
 /**
  * One application context for the intake limit tests (HTTP on a random port, IMAP through GreenMail), with small
@@ -167,21 +166,9 @@ abstract class IntakeTestSupport {
         """).formatted(from, subject, from).replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII)));
   }
 
-  record Attachment(String filename, byte[] content) {
-  }
-
   /** A mail sent through the test SMTP server to a ward mailbox. */
   void send(String from, String to, String subject, Attachment... attachments) throws Exception {
-    MimeMessage message = mailSender.createMimeMessage();
-    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-    helper.setFrom(from);
-    helper.setTo(to);
-    helper.setSubject(subject);
-    helper.setText("Kính gửi UBND phường.");
-    for (Attachment a : attachments) {
-      helper.addAttachment(a.filename(), new ByteArrayResource(a.content()));
-    }
-    mailSender.send(message);
+    WardMails.send(mailSender, from, to, subject, "Kính gửi UBND phường.", List.of(attachments));
   }
 
   /** A PDF-looking file of {@code size} random (incompressible) bytes. */

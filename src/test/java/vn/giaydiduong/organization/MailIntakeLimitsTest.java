@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.giaydiduong.intake.StaffListFiles;
+import vn.giaydiduong.organization.WardMails.Attachment;
 
 /**
  * The IMAP intake against GreenMail, through the throttling proxy of {@link IntakeTestSupport}: what a refused or

@@ -30,10 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
@@ -43,6 +41,7 @@ import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.InvalidInputException;
 import vn.giaydiduong.common.PassKind;
 import vn.giaydiduong.intake.StaffListFiles;
+import vn.giaydiduong.organization.WardMails.Attachment;
 import vn.giaydiduong.pass.ApplicationStore;
 import vn.giaydiduong.pass.Decision;
 import vn.giaydiduong.pass.Pass;
@@ -400,9 +399,6 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
 
   // --- helpers
 
-  record Attachment(String filename, byte[] content) {
-  }
-
   private ProcessInstance registerAndConfirm(int staff) {
     ProcessInstance instance = start("cskv.trucbach", registration(staff));
     assertThat(instance).isWaitingAt("Task_EnterRegistration");
@@ -450,16 +446,8 @@ public class OrganizationPassProcessTest extends ProcessTestSupport {
   }
 
   private void sendMail(String from, String subject, List<Attachment> attachments) throws Exception {
-    MimeMessage message = mailSender.createMimeMessage();
-    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-    helper.setFrom(from);
-    helper.setTo(WARD_MAILBOX);
-    helper.setSubject(subject);
-    helper.setText("Kính gửi UBND phường, đơn vị gửi danh sách nhân viên kèm theo.");
-    for (Attachment a : attachments) {
-      helper.addAttachment(a.filename(), new ByteArrayResource(a.content()));
-    }
-    mailSender.send(message);
+    WardMails.send(mailSender, from, WARD_MAILBOX, subject,
+        "Kính gửi UBND phường, đơn vị gửi danh sách nhân viên kèm theo.", attachments);
   }
 
   private void awaitTask(ProcessInstance instance, String activityId) {
