@@ -19,22 +19,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.giaydiduong.common.Dates;
+import vn.giaydiduong.qr.SigningKeyStore;
 import vn.giaydiduong.ward.Zone;
 
 /**
- * What the registry adds to passes' signed claims (revoked; shortened by a zone change), held in memory so that a
- * scan reads no database: one read per scan made 32 checkpoint connections queue for 10 pooled connections
- * (docs/benchmarks.md, W4). Only passes with a standing are held, and only while their signed validity lasts:
- * revoked and shortened passes, few beside all issued ones.
+ * What the registry adds to passes' signed claims (revoked; shortened by a zone change), and the signing keys
+ * withdrawn as compromised, held in memory so that a scan reads no database: one read per scan made 32 checkpoint
+ * connections queue for 10 pooled connections (docs/benchmarks.md, W4), and a scan must still answer while the
+ * database is away. Only passes with a standing are held, and only while their signed validity lasts: revoked and
+ * shortened passes, few beside all issued ones.
  *
  * <p>A change made on this node counts from the moment its transaction commits; one made on another node within
- * {@link #REFRESH_EVERY}, when this node next reads what changed. Both changes only ever add: a revocation is final
- * and a zone change shortens a pass, never lengthens it.
+ * {@link #REFRESH_EVERY}, when this node next reads what changed. Every change only ever adds: a revocation and a
+ * withdrawal are final, and a zone change shortens a pass, never lengthens it.
  */
 @Component
 public class PassStandings implements SmartLifecycle {
@@ -61,8 +64,10 @@ public class PassStandings implements SmartLifecycle {
   }
 
   private final JdbcClient jdbc;
+  private final SigningKeyStore keys;
   private final Clock clock;
   private final Map<String, Held> held = new ConcurrentHashMap<>();
+  private volatile Set<String> withdrawnKeys = Set.of();
   /** Zone changes whose shortenings are held. */
   private final Set<Long> changesRead = new HashSet<>();
   private final ReentrantLock refreshing = new ReentrantLock();
@@ -71,12 +76,13 @@ public class PassStandings implements SmartLifecycle {
   private volatile ScheduledExecutorService refresher;
 
   @Autowired
-  public PassStandings(JdbcClient jdbc) {
-    this(jdbc, Clock.system(Dates.HANOI));
+  public PassStandings(JdbcClient jdbc, SigningKeyStore keys) {
+    this(jdbc, keys, Clock.system(Dates.HANOI));
   }
 
-  PassStandings(JdbcClient jdbc, Clock clock) {
+  PassStandings(JdbcClient jdbc, SigningKeyStore keys, Clock clock) {
     this.jdbc = jdbc;
+    this.keys = keys;
     this.clock = clock;
   }
 
@@ -84,6 +90,16 @@ public class PassStandings implements SmartLifecycle {
   public Standing of(String passNumber) {
     Held h = held.get(passNumber);
     return h == null ? Standing.NONE : h.standing();
+  }
+
+  /** Whether the key with this id was withdrawn as compromised: nothing it signed verifies any more. */
+  public boolean isKeyWithdrawn(String kid) {
+    return withdrawnKeys.contains(kid);
+  }
+
+  @EventListener
+  void onKeyWithdrawn(SigningKeyStore.KeyWithdrawn event) {
+    changed();
   }
 
   /**
@@ -114,10 +130,14 @@ public class PassStandings implements SmartLifecycle {
     });
   }
 
-  /** Reads what changed since the last refresh: revocations, and the shortenings of zone changes not yet read. */
+  /**
+   * Reads what changed since the last refresh: withdrawn keys (a short list, read whole), revocations, and the
+   * shortenings of zone changes not yet read.
+   */
   void refresh() {
     refreshing.lock();
     try {
+      withdrawnKeys = Set.copyOf(keys.withdrawnKids());
       Instant now = clock.instant();
       LocalDate today = LocalDate.ofInstant(now, Dates.HANOI);
       // Passes whose signed validity ended before yesterday are refused as expired whatever their standing.
@@ -184,7 +204,7 @@ public class PassStandings implements SmartLifecycle {
       refresh();
     } catch (RuntimeException e) {
       // The database away for a moment: scans go on with what is held, and the next refresh catches up.
-      LOG.warn("Could not read revocations and zone-change shortenings: {}", e.toString());
+      LOG.warn("Could not read withdrawn keys, revocations and zone-change shortenings: {}", e.toString());
     }
   }
 

@@ -3,19 +3,16 @@ package vn.giaydiduong.verify;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import vn.giaydiduong.common.Dates;
 import vn.giaydiduong.common.PassKind;
@@ -41,8 +38,6 @@ public class PassVerifier {
   private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   /** About 1 KB each: tens of MB for the passes a city's checkpoints see in a day. */
   static final int VERIFIED_CACHE_SIZE = 50_000;
-  /** How soon a key withdrawn on another node stops verifying here. */
-  private static final Duration WITHDRAWALS_MAX_AGE = Duration.ofSeconds(10);
 
   private final PassCodec codec;
   private final SigningKeyStore keys;
@@ -58,13 +53,8 @@ public class PassVerifier {
    * rules are still judged on every scan. Only good signatures are kept, so forgeries cannot fill it.
    */
   private final Cache<String, Verified> verified;
-  /** Keys withdrawn as compromised, re-read at most every few seconds (at once on this node's withdrawals). */
-  private volatile Withdrawn withdrawn = new Withdrawn(Set.of(), Instant.EPOCH);
 
   private record Verified(PassClaims claims, String kid) {
-  }
-
-  private record Withdrawn(Set<String> kids, Instant readAt) {
   }
 
   @Autowired
@@ -87,7 +77,7 @@ public class PassVerifier {
     Instant now = clock.instant();
     Verified known = qrText == null ? null : verified.getIfPresent(qrText);
     if (known != null) {
-      return isWithdrawn(known.kid(), now) ? withdrawnKey(now) : judge(known.claims(), now);
+      return standings.isKeyWithdrawn(known.kid()) ? withdrawnKey(now) : judge(known.claims(), now);
     }
     DecodedPass decoded;
     try {
@@ -100,7 +90,7 @@ public class PassVerifier {
       return Verification.rejected(VerificationStatus.MALFORMED, "Mã QR bị hỏng hoặc đã bị sửa đổi, không đọc "
           + "được giấy đi đường. Không cho qua.", now);
     }
-    if (isWithdrawn(decoded.kid(), now)) {
+    if (standings.isKeyWithdrawn(decoded.kid())) {
       return withdrawnKey(now);
     }
     Optional<PublicKeyEntry> key = key(decoded.kid());
@@ -130,20 +120,6 @@ public class PassVerifier {
   void distrust(String kid) {
     keyCache.remove(kid);
     verified.asMap().values().removeIf(v -> v.kid().equals(kid));
-  }
-
-  @EventListener
-  void keyWithdrawn(SigningKeyStore.KeyWithdrawn event) {
-    withdrawn = new Withdrawn(keys.withdrawnKids(), clock.instant());
-  }
-
-  private boolean isWithdrawn(String kid, Instant now) {
-    Withdrawn current = withdrawn;
-    if (current.readAt().isBefore(now.minus(WITHDRAWALS_MAX_AGE))) {
-      current = new Withdrawn(keys.withdrawnKids(), now);
-      withdrawn = current;
-    }
-    return current.kids().contains(kid);
   }
 
   private static Verification withdrawnKey(Instant now) {

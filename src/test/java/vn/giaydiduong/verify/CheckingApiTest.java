@@ -240,6 +240,20 @@ class CheckingApiTest extends PassIssuing {
   }
 
   @Test
+  void aKeyWithdrawnOnAnotherNode_stopsVerifyingHereWithinSeconds() throws Exception {
+    LocalDate today = Dates.today();
+    String leaked = individualPass("00094", today);
+    assertThat(status(post(leaked))).isEqualTo("VALID");
+
+    // What the other node's withdrawal leaves in the shared database.
+    jdbc.update("update signing_key set withdrawn_at = ?, withdrawn_reason = 'Khóa bị lộ', active_ward = null "
+        + "where kid = ?", OffsetDateTime.now(ZoneOffset.UTC), codec.decode(leaked).kid());
+
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(status(post(leaked))).isEqualTo("UNKNOWN_KEY"));
+  }
+
+  @Test
   void forgedAndForeignCodes_neverVerifyAndNeverEchoThePayload() throws Exception {
     LocalDate today = Dates.today();
     Pass pass = issuePass("Phạm Đức Mạnh", today, today.plusDays(5));
