@@ -198,11 +198,8 @@ class EngineThroughputBenchmark {
     }
   }
 
-  /** {@code key=value key=value} of {@code benchmarks.engine.app-args}. */
   private static Map<String, String> appArgs() {
-    String args = System.getProperty("benchmarks.engine.app-args", "").trim();
-    return args.isEmpty() ? Map.of() : Arrays.stream(args.split("\\s+"))
-        .collect(Collectors.toMap(kv -> kv.substring(0, kv.indexOf('=')), kv -> kv.substring(kv.indexOf('=') + 1)));
+    return AppProcess.propertiesOf("benchmarks.engine.app-args");
   }
 
   /** A fresh embedded PostgreSQL and GreenMail, and the nodes started on them (one after the other). */

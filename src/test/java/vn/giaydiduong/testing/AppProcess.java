@@ -82,6 +82,21 @@ public final class AppProcess implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The Spring properties a benchmark's tuning experiment names in a system property, as {@code key=value}
+   * separated by spaces (e.g. {@code -Dbenchmarks.engine.app-args="a.b=1 c.d=2"}); none if it is unset.
+   */
+  public static Map<String, String> propertiesOf(String systemProperty) {
+    String args = System.getProperty(systemProperty, "").trim();
+    Map<String, String> properties = new LinkedHashMap<>();
+    if (!args.isEmpty()) {
+      for (String kv : args.split("\\s+")) {
+        properties.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+      }
+    }
+    return properties;
+  }
+
   /** Replaces the default {@code -Xmx512m} and adds any other JVM option. */
   public AppProcess jvmOptions(String... options) {
     jvmOptions.clear();

@@ -45,13 +45,17 @@ import vn.giaydiduong.ward.Zone;
  * warm-up (VerificationWarmUp). Each round: re-scans of 200 passes, first scans (every code once, a slice of its
  * own per round), and the HTTP floor (HttpFloorController: same filters, constant answer of the same size). Three
  * rounds right after readiness (the first within the first minute after the JVM was launched), three after 120 s.
+ * wrk keeps its connections busy, so those rounds measure the most a node answers and their p99 is the queue of 32
+ * connections at saturation; each round then also offers the targets' rates (10,000 re-scans/s, 1,200 first
+ * scans/s, each connection pausing between its requests) and reports the p99 at that load.
  * The codes are genuine: signed with Trúc Bạch's key, made through the application's own key store in its database.
  * Every scan is logged (the per-address quota of the log is lifted: wrk is one address).
  *
- * <p>{@code ./mvnw -o -B package -Pbenchmarks -Dbenchmarks.workloads=W4} (about 8 minutes).
+ * <p>{@code ./mvnw -o -B package -Pbenchmarks -Dbenchmarks.workloads=W4} (about 10 minutes).
  * {@code -Dbenchmarks.verify.variants=warm-up} measures one variant only ({@code cold}, {@code warm-up});
  * {@code -Dbenchmarks.verify.jfr=true} records each node with JFR into {@code target/app-process/};
- * {@code -Dbenchmarks.verify.log-every-scan=false} leaves the check log's per-address quota on.
+ * {@code -Dbenchmarks.verify.log-every-scan=false} leaves the check log's per-address quota on;
+ * {@code -Dbenchmarks.verify.app-args="key=value …"} sets application properties, for tuning experiments.
  */
 @EnabledIfSystemProperty(named = "benchmarks", matches = "true")
 class VerifyHttpBenchmark {
@@ -60,15 +64,45 @@ class VerifyHttpBenchmark {
   private static final int ROUNDS = 3;
   private static final int SECONDS = 5;
   private static final String WRK_THREADS = "2";
-  private static final String WRK_CONNECTIONS = "32";
+  private static final int WRK_CONNECTIONS = 32;
   private static final int RESCAN_PASSES = 200;
   /** First scans run shorter rounds: each code is signed beforehand, and 2 cores verify over 20,000/s. */
   private static final int FIRST_SCAN_SECONDS = 3;
   /** More than a round of first scans can use at 23,000/s; a round that reaches the end is reported. */
   private static final int FIRST_SCANS_PER_ROUND = 70_000;
   private static final Duration WARM_AFTER = Duration.ofSeconds(120);
+  /** The target rates of W4; each round offers them to measure p99 at the load the targets name. */
+  private static final int RESCAN_TARGET_PER_SECOND = 10_000;
+  private static final int FIRST_SCAN_TARGET_PER_SECOND = 1_200;
+  /** Connections of the paced runs: each pauses whole milliseconds, so enough of them to offer 10,000/s. */
+  private static final int PACED_CONNECTIONS = 64;
+  /** Codes for one paced round of first scans: its rate for its seconds, and room. */
+  private static final int PACED_FIRST_SCANS_PER_ROUND = 2 * FIRST_SCAN_TARGET_PER_SECOND * FIRST_SCAN_SECONDS;
 
   private record Run(double perSecond, double p99Millis, long requests) {
+  }
+
+  /** Per round, codes never scanned before: a slice for the saturating run, one for the paced run. */
+  private record FirstScans(List<Path> saturating, List<Path> paced) {
+  }
+
+  /** A wrk script and its connections: as fast as answers come, or paced to offer a rate. */
+  private record Load(Path script, int connections) {
+
+    static Load saturating(Path work) throws IOException {
+      return new Load(Files.writeString(work.resolve("scan.lua"), LUA, StandardCharsets.UTF_8), WRK_CONNECTIONS);
+    }
+
+    /**
+     * Each connection pauses between an answer and its next request, a millisecond less than {@code connections /
+     * rate}: the answers' own time is not known beforehand, so the rate offered is a little above the target.
+     */
+    static Load paced(Path work, int perSecond) throws IOException {
+      long pauseMillis = PACED_CONNECTIONS * 1000L / perSecond - 1;
+      String script = LUA + "function delay() return " + pauseMillis + " end\n";
+      return new Load(Files.writeString(work.resolve("scan-" + perSecond + ".lua"), script, StandardCharsets.UTF_8),
+          PACED_CONNECTIONS);
+    }
   }
 
   @Test
@@ -92,13 +126,16 @@ class VerifyHttpBenchmark {
         List<String> passes = sign(key, 0, RESCAN_PASSES);
         Path rescans = codes(work.resolve("rescans.txt"), passes);
         List<Path> firstScans = new ArrayList<>();
+        List<Path> pacedFirstScans = new ArrayList<>();
+        int signed = RESCAN_PASSES;
         for (int r = 0; r < 2 * ROUNDS; r++) {
           // Written slice by slice: 600,000 codes would not fit the runner's heap at once.
-          firstScans.add(codes(work.resolve("first-" + r + ".txt"),
-              sign(key, RESCAN_PASSES + r * FIRST_SCANS_PER_ROUND, FIRST_SCANS_PER_ROUND)));
+          firstScans.add(codes(work.resolve("first-" + r + ".txt"), sign(key, signed, FIRST_SCANS_PER_ROUND)));
+          signed += FIRST_SCANS_PER_ROUND;
+          pacedFirstScans.add(codes(work.resolve("paced-first-" + r + ".txt"),
+              sign(key, signed, PACED_FIRST_SCANS_PER_ROUND)));
+          signed += PACED_FIRST_SCANS_PER_ROUND;
         }
-        Path script = work.resolve("scan.lua");
-        Files.writeString(script, LUA, StandardCharsets.UTF_8);
         JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
         List<String> variants = List.of(System.getProperty("benchmarks.verify.variants", "cold,warm-up").split(","));
         for (boolean warmUp : List.of(false, true)) {
@@ -106,8 +143,8 @@ class VerifyHttpBenchmark {
             continue;
           }
           long checksBefore = jdbc.sql("select count(*) from pass_check").query(Long.class).single();
-          long scans = measureNode(jar, jdbcUrl, mail.getSmtp().getPort(), warmUp, script, rescans, firstScans,
-              passes.get(0));
+          long scans = measureNode(jar, jdbcUrl, mail.getSmtp().getPort(), warmUp, work, rescans,
+              new FirstScans(firstScans, pacedFirstScans), passes.get(0));
           // The log is written by a background thread in batches; a graceful stop writes what is queued.
           long logged = jdbc.sql("select count(*) from pass_check").query(Long.class).single() - checksBefore;
           System.out.printf("W4 check log: %d scans answered, %d logged%n", scans, logged);
@@ -119,8 +156,11 @@ class VerifyHttpBenchmark {
   }
 
   /** One fresh node: rounds right after readiness, then after 120 s; returns how many verifications it answered. */
-  private long measureNode(Path jar, String jdbcUrl, int smtpPort, boolean warmUp, Path script, Path rescans,
-      List<Path> firstScans, String samplePass) throws Exception {
+  private long measureNode(Path jar, String jdbcUrl, int smtpPort, boolean warmUp, Path work, Path rescans,
+      FirstScans firstScans, String samplePass) throws Exception {
+    Load saturating = Load.saturating(work);
+    Load rescanTarget = Load.paced(work, RESCAN_TARGET_PER_SECOND);
+    Load firstScanTarget = Load.paced(work, FIRST_SCAN_TARGET_PER_SECOND);
     String variant = warmUp ? "warm-up at start" : "no warm-up";
     Map<String, List<Run>> fresh = new LinkedHashMap<>();
     Map<String, List<Run>> warm = new LinkedHashMap<>();
@@ -133,13 +173,15 @@ class VerifyHttpBenchmark {
     if (Boolean.parseBoolean(System.getProperty("benchmarks.verify.log-every-scan", "true"))) {
       configured.property("giaydiduong.checking.logged-scans-per-address-minute", "1000000000");
     }
+    AppProcess.propertiesOf("benchmarks.verify.app-args").forEach(configured::property);
     if (Boolean.getBoolean("benchmarks.verify.jfr")) {
       configured.jvmOptions("-Xmx512m", "-XX:StartFlightRecording=filename="
           + configured.logFile().resolveSibling("w4-" + (warmUp ? "warm-up" : "cold") + ".jfr") + ",settings=profile");
     }
     try (AppProcess node = configured.start()) {
       node.awaitReady(Duration.ofMinutes(5));
-      System.out.printf("%nW4 %s: ready %.1f s after launch%n", variant, node.sinceStart().toMillis() / 1000.0);
+      System.out.printf("%nW4 %s: ready %.1f s after launch; app args %s%n", variant,
+          node.sinceStart().toMillis() / 1000.0, AppProcess.propertiesOf("benchmarks.verify.app-args"));
       String verifyAnswer = post(node, CheckingRequestLimits.VERIFY_PATH, samplePass);
       String floorAnswer = post(node, HttpFloorController.PATH, samplePass);
       assertThat(verifyAnswer).contains("\"status\":\"VALID\"");
@@ -155,19 +197,27 @@ class VerifyHttpBenchmark {
         Map<String, List<Run>> phase = r < ROUNDS ? fresh : warm;
         System.out.printf("W4 %s round %d: from %.1f s after launch, load %s%n", variant, r + 1,
             node.sinceStart().toMillis() / 1000.0, load());
-        Run rescan = wrk(node, CheckingRequestLimits.VERIFY_PATH, script, rescans, SECONDS);
-        Run first = wrk(node, CheckingRequestLimits.VERIFY_PATH, script, firstScans.get(r), FIRST_SCAN_SECONDS);
-        Run floor = wrk(node, HttpFloorController.PATH, script, rescans, SECONDS);
-        if (first.requests() >= FIRST_SCANS_PER_ROUND) {
+        Run rescan = wrk(node, CheckingRequestLimits.VERIFY_PATH, saturating, rescans, SECONDS);
+        Run first = wrk(node, CheckingRequestLimits.VERIFY_PATH, saturating, firstScans.saturating().get(r),
+            FIRST_SCAN_SECONDS);
+        Run floor = wrk(node, HttpFloorController.PATH, saturating, rescans, SECONDS);
+        Run rescanAtTarget = wrk(node, CheckingRequestLimits.VERIFY_PATH, rescanTarget, rescans, FIRST_SCAN_SECONDS);
+        Run firstAtTarget = wrk(node, CheckingRequestLimits.VERIFY_PATH, firstScanTarget,
+            firstScans.paced().get(r), FIRST_SCAN_SECONDS);
+        if (first.requests() >= FIRST_SCANS_PER_ROUND || firstAtTarget.requests() >= PACED_FIRST_SCANS_PER_ROUND) {
           System.out.println("W4 WARNING: first scans ran out of codes, later ones were re-scans");
         }
-        verifications += rescan.requests() + first.requests();
+        verifications += rescan.requests() + first.requests() + rescanAtTarget.requests() + firstAtTarget.requests();
         phase.computeIfAbsent("re-scans", k -> new ArrayList<>()).add(rescan);
         phase.computeIfAbsent("first scans", k -> new ArrayList<>()).add(first);
         phase.computeIfAbsent("floor", k -> new ArrayList<>()).add(floor);
+        phase.computeIfAbsent("re-scans offered 10,000/s", k -> new ArrayList<>()).add(rescanAtTarget);
+        phase.computeIfAbsent("first scans offered 1,200/s", k -> new ArrayList<>()).add(firstAtTarget);
         System.out.printf("W4 %s round %d: re-scans %.0f/s p99 %.1f ms, first scans %.0f/s p99 %.1f ms, floor %.0f/s "
-                + "p99 %.1f ms; until %.1f s, load %s%n", variant, r + 1, rescan.perSecond(), rescan.p99Millis(),
-            first.perSecond(), first.p99Millis(), floor.perSecond(), floor.p99Millis(),
+                + "p99 %.1f ms; offered the targets: re-scans %.0f/s p99 %.1f ms, first scans %.0f/s p99 %.1f ms; "
+                + "until %.1f s, load %s%n", variant, r + 1, rescan.perSecond(), rescan.p99Millis(),
+            first.perSecond(), first.p99Millis(), floor.perSecond(), floor.p99Millis(), rescanAtTarget.perSecond(),
+            rescanAtTarget.p99Millis(), firstAtTarget.perSecond(), firstAtTarget.p99Millis(),
             node.sinceStart().toMillis() / 1000.0, load());
       }
     }
@@ -178,7 +228,7 @@ class VerifyHttpBenchmark {
 
   private static void summary(String variant, String phase, Map<String, List<Run>> runs) {
     System.out.printf("W4 %s, %s:%n", variant, phase);
-    runs.forEach((what, list) -> System.out.printf("  %-11s req/s min/median/max %.0f / %.0f / %.0f, "
+    runs.forEach((what, list) -> System.out.printf("  %-28s req/s min/median/max %.0f / %.0f / %.0f, "
             + "p99 ms min/median/max %.1f / %.1f / %.1f%n", what, stat(list, Run::perSecond, 0),
         stat(list, Run::perSecond, 1), stat(list, Run::perSecond, 2), stat(list, Run::p99Millis, 0),
         stat(list, Run::p99Millis, 1), stat(list, Run::p99Millis, 2)));
@@ -236,9 +286,9 @@ class VerifyHttpBenchmark {
   private static final Pattern P99 = Pattern.compile("\\s99%\\s+([\\d.]+)(us|ms|s)");
   private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
 
-  private static Run wrk(AppProcess node, String path, Path script, Path codes, int seconds) throws Exception {
-    String output = run("wrk", "-t" + WRK_THREADS, "-c" + WRK_CONNECTIONS, "-d" + seconds + "s", "--latency", "-s",
-        script.toString(), node.baseUrl(), "--", path, codes.toAbsolutePath().toString(), WRK_THREADS);
+  private static Run wrk(AppProcess node, String path, Load load, Path codes, int seconds) throws Exception {
+    String output = run("wrk", "-t" + WRK_THREADS, "-c" + load.connections(), "-d" + seconds + "s", "--latency",
+        "-s", load.script().toString(), node.baseUrl(), "--", path, codes.toAbsolutePath().toString(), WRK_THREADS);
     if (output.contains("Non-2xx") || output.contains("Socket errors")) {
       throw new IllegalStateException("wrk saw errors:\n" + output);
     }
