@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,12 +95,15 @@ class VerifyHttpBenchmark {
     }
 
     /**
-     * Each connection pauses between an answer and its next request, a millisecond less than {@code connections /
-     * rate}: the answers' own time is not known beforehand, so the rate offered is a little above the target.
+     * Each connection pauses between an answer and its next request for a random time, exponentially distributed
+     * (checkpoints scan independently: Poisson arrivals). A fixed pause kept the connections in step and sent them
+     * as bursts of 64 at once, whose last answers waited for the whole burst. The mean pause is a millisecond less
+     * than {@code connections / rate} (the answers' own time), plus half a millisecond that wrk's whole-millisecond
+     * delays cut off on average.
      */
     static Load paced(Path work, int perSecond) throws IOException {
-      long pauseMillis = PACED_CONNECTIONS * 1000L / perSecond - 1;
-      String script = LUA + "function delay() return " + pauseMillis + " end\n";
+      double meanPauseMillis = PACED_CONNECTIONS * 1000.0 / perSecond - 0.5;
+      String script = LUA + String.format(Locale.ROOT, PACING, meanPauseMillis);
       return new Load(Files.writeString(work.resolve("scan-" + perSecond + ".lua"), script, StandardCharsets.UTF_8),
           PACED_CONNECTIONS);
     }
@@ -174,14 +178,18 @@ class VerifyHttpBenchmark {
       configured.property("giaydiduong.checking.logged-scans-per-address-minute", "1000000000");
     }
     AppProcess.propertiesOf("benchmarks.verify.app-args").forEach(configured::property);
+    // -Dbenchmarks.verify.jvm-options="-Xmx2g …" replaces AppProcess' -Xmx512m: heap and collector experiments.
+    List<String> jvmOptions = new ArrayList<>(List.of(
+        System.getProperty("benchmarks.verify.jvm-options", "-Xmx512m").trim().split("\\s+")));
     if (Boolean.getBoolean("benchmarks.verify.jfr")) {
-      configured.jvmOptions("-Xmx512m", "-XX:StartFlightRecording=filename="
+      jvmOptions.add("-XX:StartFlightRecording=filename="
           + configured.logFile().resolveSibling("w4-" + (warmUp ? "warm-up" : "cold") + ".jfr") + ",settings=profile");
     }
+    configured.jvmOptions(jvmOptions.toArray(String[]::new));
     try (AppProcess node = configured.start()) {
       node.awaitReady(Duration.ofMinutes(5));
-      System.out.printf("%nW4 %s: ready %.1f s after launch; app args %s%n", variant,
-          node.sinceStart().toMillis() / 1000.0, AppProcess.propertiesOf("benchmarks.verify.app-args"));
+      System.out.printf("%nW4 %s: ready %.1f s after launch; app args %s; JVM options %s%n", variant,
+          node.sinceStart().toMillis() / 1000.0, AppProcess.propertiesOf("benchmarks.verify.app-args"), jvmOptions);
       String verifyAnswer = post(node, CheckingRequestLimits.VERIFY_PATH, samplePass);
       String floorAnswer = post(node, HttpFloorController.PATH, samplePass);
       assertThat(verifyAnswer).contains("\"status\":\"VALID\"");
@@ -279,6 +287,18 @@ class VerifyHttpBenchmark {
         local code = codes[i % #codes + 1]
         i = i + step
         return wrk.format("POST", path, headers, code)
+      end
+      """;
+
+  /** Appended to {@link #LUA} for paced runs; each wrk thread seeds its own random pauses. */
+  private static final String PACING = """
+      local initCodes = init
+      function init(args)
+        initCodes(args)
+        math.randomseed(os.time() * 31 + id)
+      end
+      function delay()
+        return -math.log(1 - math.random()) * %.3f
       end
       """;
 
