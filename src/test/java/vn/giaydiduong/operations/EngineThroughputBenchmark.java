@@ -226,7 +226,7 @@ class EngineThroughputBenchmark {
       AppProcess node = AppProcess.postgres(nodeName, jdbcUrl(), mail.getSmtp().getPort())
           .jar(AppProcess.packagedJar());
       if (Boolean.getBoolean("benchmarks.engine.jfr")) {
-        node.jvmOptions("-Xmx512m", "-XX:StartFlightRecording=filename=" + node.logFile().resolveSibling(nodeName
+        node.addJvmOption("-XX:StartFlightRecording=filename=" + node.logFile().resolveSibling(nodeName
             + ".jfr") + ",settings=profile");
       }
       appArgs().forEach(node::property);

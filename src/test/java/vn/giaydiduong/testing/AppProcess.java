@@ -104,6 +104,12 @@ public final class AppProcess implements AutoCloseable {
     return this;
   }
 
+  /** Adds a JVM option to those set so far (the default {@code -Xmx512m} or {@link #jvmOptions}). */
+  public AppProcess addJvmOption(String option) {
+    jvmOptions.add(option);
+    return this;
+  }
+
   /** Runs this jar ({@code java -jar}) instead of the class path of the running JVM. */
   public AppProcess jar(Path jar) {
     this.jar = jar;

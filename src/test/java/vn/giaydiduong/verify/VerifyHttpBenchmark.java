@@ -96,10 +96,10 @@ class VerifyHttpBenchmark {
 
     /**
      * Each connection pauses between an answer and its next request for a random time, exponentially distributed
-     * (checkpoints scan independently: Poisson arrivals). A fixed pause kept the connections in step and sent them
-     * as bursts of 64 at once, whose last answers waited for the whole burst. The mean pause is a millisecond less
-     * than {@code connections / rate} (the answers' own time), plus half a millisecond that wrk's whole-millisecond
-     * delays cut off on average.
+     * (checkpoints scan independently: Poisson arrivals); a fixed pause kept the connections in step, as no
+     * checkpoints are (its p99 was within the noise of this one: docs/benchmarks.md, W4). The mean pause is a
+     * millisecond less than {@code connections / rate} (the answers' own time), plus half a millisecond that wrk's
+     * whole-millisecond delays cut off on average.
      */
     static Load paced(Path work, int perSecond) throws IOException {
       double meanPauseMillis = PACED_CONNECTIONS * 1000.0 / perSecond - 0.5;
@@ -179,17 +179,19 @@ class VerifyHttpBenchmark {
     }
     AppProcess.propertiesOf("benchmarks.verify.app-args").forEach(configured::property);
     // -Dbenchmarks.verify.jvm-options="-Xmx2g …" replaces AppProcess' -Xmx512m: heap and collector experiments.
-    List<String> jvmOptions = new ArrayList<>(List.of(
-        System.getProperty("benchmarks.verify.jvm-options", "-Xmx512m").trim().split("\\s+")));
+    String jvmOptions = System.getProperty("benchmarks.verify.jvm-options", "").trim();
+    if (!jvmOptions.isEmpty()) {
+      configured.jvmOptions(jvmOptions.split("\\s+"));
+    }
     if (Boolean.getBoolean("benchmarks.verify.jfr")) {
-      jvmOptions.add("-XX:StartFlightRecording=filename="
+      configured.addJvmOption("-XX:StartFlightRecording=filename="
           + configured.logFile().resolveSibling("w4-" + (warmUp ? "warm-up" : "cold") + ".jfr") + ",settings=profile");
     }
-    configured.jvmOptions(jvmOptions.toArray(String[]::new));
     try (AppProcess node = configured.start()) {
       node.awaitReady(Duration.ofMinutes(5));
       System.out.printf("%nW4 %s: ready %.1f s after launch; app args %s; JVM options %s%n", variant,
-          node.sinceStart().toMillis() / 1000.0, AppProcess.propertiesOf("benchmarks.verify.app-args"), jvmOptions);
+          node.sinceStart().toMillis() / 1000.0, AppProcess.propertiesOf("benchmarks.verify.app-args"),
+          jvmOptions.isEmpty() ? "-Xmx512m (AppProcess' default)" : jvmOptions);
       String verifyAnswer = post(node, CheckingRequestLimits.VERIFY_PATH, samplePass);
       String floorAnswer = post(node, HttpFloorController.PATH, samplePass);
       assertThat(verifyAnswer).contains("\"status\":\"VALID\"");
